@@ -1,0 +1,17 @@
+"""pyframework: a Django-shaped web framework that runs on CPython 3 and on Jython 2.7."""
+from __future__ import unicode_literals
+
+VERSION = (0, 1, 0)
+__version__ = "0.1.0"
+
+
+def get_version():
+    return __version__
+
+
+def setup():
+    """Load settings and populate the app registry. Call once at start-up."""
+    from pyframework.apps import apps
+    from pyframework.conf import settings
+
+    apps.populate(settings.INSTALLED_APPS)

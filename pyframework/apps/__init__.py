@@ -1,0 +1,2 @@
+from pyframework.apps.config import AppConfig  # noqa: F401
+from pyframework.apps.registry import apps  # noqa: F401

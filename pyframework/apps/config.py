@@ -1,0 +1,82 @@
+"""AppConfig: what the framework knows about one entry of INSTALLED_APPS."""
+from __future__ import unicode_literals
+
+import importlib
+import os
+
+from pyframework.core.exceptions import ImproperlyConfigured
+
+
+class AppConfig(object):
+    """One installed application: its module, label and directory on disk.
+
+    An app may define ``apps.py`` with an ``AppConfig`` subclass (as in Django);
+    ``ready()`` is called once every app is loaded.
+    """
+
+    name = None
+    label = None
+    verbose_name = None
+
+    def __init__(self, app_name, app_module):
+        self.name = app_name
+        self.module = app_module
+        if self.label is None:
+            self.label = app_name.rpartition(".")[2]
+        if self.verbose_name is None:
+            self.verbose_name = self.label.title()
+        self.path = self._path_from_module(app_module)
+
+    @staticmethod
+    def _path_from_module(module):
+        paths = list(getattr(module, "__path__", []))
+        if not paths and getattr(module, "__file__", None):
+            paths = [os.path.dirname(module.__file__)]
+        if not paths:
+            raise ImproperlyConfigured("Cannot find the directory of app %r." % module.__name__)
+        return os.path.abspath(paths[0])
+
+    def ready(self):
+        """Hook for start-up work, run once after all apps are registered."""
+
+    @classmethod
+    def create(cls, entry):
+        """Build the AppConfig for an INSTALLED_APPS entry (a module or an AppConfig path)."""
+        try:
+            module = importlib.import_module(entry)
+        except ImportError as exc:
+            module = None
+            import_error = exc
+        if module is not None:
+            config_class = cls._find_config_class(entry)
+            return config_class(entry, module)
+        # Maybe "app.apps.SomeConfig".
+        mod_path, _, cls_name = entry.rpartition(".")
+        if mod_path:
+            try:
+                config_class = getattr(importlib.import_module(mod_path), cls_name)
+            except (ImportError, AttributeError):
+                config_class = None
+            if isinstance(config_class, type) and issubclass(config_class, AppConfig):
+                if not config_class.name:
+                    raise ImproperlyConfigured("%s must supply a name attribute." % entry)
+                return config_class(config_class.name, importlib.import_module(config_class.name))
+        raise ImproperlyConfigured(
+            "INSTALLED_APPS entry %r cannot be imported (%s). Check the spelling and sys.path."
+            % (entry, import_error))
+
+    @classmethod
+    def _find_config_class(cls, entry):
+        try:
+            apps_module = importlib.import_module(entry + ".apps")
+        except ImportError:
+            return cls
+        candidates = [
+            value for value in vars(apps_module).values()
+            if isinstance(value, type) and issubclass(value, AppConfig) and value is not AppConfig
+            and getattr(value, "default", True) and value.__module__ == apps_module.__name__
+        ]
+        return candidates[0] if len(candidates) == 1 else cls
+
+    def __repr__(self):
+        return "<%s: %s>" % (self.__class__.__name__, self.label)
