@@ -1,0 +1,1 @@
+from pyframework.dispatch.signal import Signal, receiver  # noqa: F401
