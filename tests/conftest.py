@@ -25,3 +25,22 @@ if not settings.configured:
     import pyframework  # noqa: E402
 
     pyframework.setup()
+
+
+# Tests marked cpython_only drive subprocesses, Gradle or real servers from the
+# CPython side; on Jython they are reported as skipped with that reason.
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "cpython_only(reason): runs on CPython only (subprocesses, Gradle, servers); skipped on Jython")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not sys.platform.startswith("java"):
+        return
+    import pytest
+
+    for item in items:
+        marker = item.get_closest_marker("cpython_only")
+        if marker is not None:
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "CPython only")
+            item.add_marker(pytest.mark.skip(reason="CPython only: %s" % reason))
