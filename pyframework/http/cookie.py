@@ -1,0 +1,75 @@
+"""Cookies: parsing the Cookie request header and the SimpleCookie responses use."""
+from __future__ import unicode_literals
+
+from pyframework.utils.compat import PY2, Morsel as _StdlibMorsel, SimpleCookie as _StdlibSimpleCookie
+
+if PY2:  # pragma: no cover - Jython
+    class Morsel(_StdlibMorsel):
+        """Python 2's Morsel does not know the SameSite attribute; this one does."""
+
+        _reserved = dict(_StdlibMorsel._reserved, samesite=str("SameSite"))
+
+        def __init__(self):
+            # The stdlib constructor fills the attributes from the class's _reserved.
+            _StdlibMorsel.__init__(self)
+            dict.__setitem__(self, str("samesite"), str(""))
+
+    class SimpleCookie(_StdlibSimpleCookie):
+        def __setitem__(self, key, value):
+            if isinstance(value, _StdlibMorsel):
+                dict.__setitem__(self, key, value)
+                return
+            real_value, coded_value = self.value_encode(value)
+            morsel = self.get(key) or Morsel()
+            morsel.set(key, real_value, coded_value)
+            dict.__setitem__(self, key, morsel)
+else:
+    Morsel = _StdlibMorsel
+    SimpleCookie = _StdlibSimpleCookie
+
+
+def _unquote_cookie_value(value):
+    """Undo the quoting of a cookie value sent as "quoted-string" (octal escapes too)."""
+    if len(value) < 2 or value[0] != '"' or value[-1] != '"':
+        return value
+    value = value[1:-1]
+    if "\\" not in value:
+        return value
+    out = []
+    i = 0
+    length = len(value)
+    while i < length:
+        char = value[i]
+        if char == "\\" and i + 1 < length:
+            octal = value[i + 1:i + 4]
+            if len(octal) == 3 and all(digit in "01234567" for digit in octal):
+                out.append(chr(int(octal, 8)) if not PY2 else unichr(int(octal, 8)))  # noqa: F821
+                i += 4
+                continue
+            out.append(value[i + 1])
+            i += 2
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def parse_cookie(cookie):
+    """Parse a Cookie header into a dict of name -> value (text).
+
+    Lenient like browsers: pairs without '=' give a value under the empty
+    name, and malformed pairs do not spoil the others.
+    """
+    if not isinstance(cookie, type("")):
+        cookie = cookie.decode("latin-1")
+    cookies = {}
+    for chunk in cookie.split(";"):
+        if "=" in chunk:
+            key, value = chunk.split("=", 1)
+        else:
+            key, value = "", chunk
+        key = key.strip()
+        value = value.strip()
+        if key or value:
+            cookies[key] = _unquote_cookie_value(value)
+    return cookies
