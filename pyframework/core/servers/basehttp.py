@@ -120,6 +120,9 @@ class ServerHandler(simple_server.ServerHandler):
 class WSGIRequestHandler(simple_server.WSGIRequestHandler):
     """Parses one request, rejecting malformed input with 400 before the application sees it."""
 
+    # Used to answer unparsable request lines: "HTTP/0.9" would mean a bare body, no status line.
+    default_request_version = "HTTP/1.0"
+
     def setup(self):
         self.timeout = self.server.connection_timeout
         simple_server.WSGIRequestHandler.setup(self)

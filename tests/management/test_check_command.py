@@ -1,0 +1,88 @@
+"""The check command and the built-in system checks, on the generated project."""
+from __future__ import unicode_literals
+
+import io
+
+import pytest
+
+from pyframework.core import checks
+from pyframework.core.management import CommandError, call_command
+from pyframework.test.utils import override_settings
+
+
+def run_check(*args, **options):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("check", *args, stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def test_generated_project_passes(project):
+    out, err = run_check()
+    assert out.strip() == "System check identified no issues."
+    assert err == ""
+
+
+@pytest.mark.parametrize("overrides, expected", [
+    ({"MIDDLEWARE": ["genproj.missing.Middleware"]},
+     "MIDDLEWARE entry 'genproj.missing.Middleware' is unusable"),
+    ({"ROOT_URLCONF": "genproj.no_such_urls"},
+     "The ROOT_URLCONF module 'genproj.no_such_urls' cannot be imported"),
+    ({"ROOT_URLCONF": "genproj.settings"}, "has no 'urlpatterns' list"),
+    ({"ROOT_URLCONF": None}, "ROOT_URLCONF is not set"),
+    ({"DEBUG": False, "ALLOWED_HOSTS": []}, "ALLOWED_HOSTS is empty while DEBUG is False"),
+    ({"TEMPLATES": [{"BACKEND": "pyframework.template.backends.jinja2.Jinja2", "DIRS": ["/no/such/dir"]}]},
+     "DIRS entry '/no/such/dir' is not a directory"),
+    ({"TEMPLATES": [{"BACKEND": "nowhere.Backend"}]}, "BACKEND is unusable"),
+])
+def test_broken_setting_fails_with_a_clear_message(project, overrides, expected):
+    with override_settings(**overrides):
+        with pytest.raises(CommandError) as info:
+            run_check()
+    message = str(info.value).replace("u'", "'")
+    assert expected in message
+    assert "System check identified 1 issue." in message
+
+
+def test_deploy_checks_warn_about_debug_and_the_development_key(project):
+    with pytest.raises(CommandError) as info:
+        run_check(deploy=True, fail_level="WARNING")
+    message = str(info.value)
+    assert "(security.W001)" in message and "(security.W002)" in message
+
+
+def test_warnings_do_not_fail_by_default(project):
+    out, err = run_check(deploy=True)
+    assert "System check identified 2 issues." in out
+    assert "WARNINGs:" in err
+
+
+def test_tags(project):
+    out, _ = run_check(list_tags=True)
+    assert set(out.split()) >= {"middleware", "settings", "templates", "urls"}
+    with pytest.raises(CommandError) as info:
+        run_check(tags=["nonsense"])
+    assert "There is no system check with the 'nonsense' tag." in str(info.value).replace("u'", "'")
+
+
+def test_registered_project_check_runs():
+    calls = []
+
+    @checks.register("custom-test-tag")
+    def custom_check(app_configs=None, **kwargs):
+        calls.append(1)
+        return [checks.Error("custom problem", hint="fix it", obj="thing", id="custom.E001")]
+
+    try:
+        messages = checks.run_checks(tags=["custom-test-tag"])
+        assert messages == [checks.Error("custom problem", hint="fix it", obj="thing", id="custom.E001")]
+        assert calls == [1]
+        assert checks.format_messages(messages) == "ERRORs:\nthing: (custom.E001) custom problem\n\tHINT: fix it"
+    finally:
+        checks.registry.registered_checks.remove(custom_check)
+
+
+def test_silenced_checks_are_not_reported(project):
+    with override_settings(MIDDLEWARE=["genproj.missing.Middleware"],
+                           SILENCED_SYSTEM_CHECKS=["middleware.E001"]):
+        out, _ = run_check()
+    assert out.strip() == "System check identified no issues."

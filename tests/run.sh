@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Run every test, on CPython and then on Jython; installs what is missing first.
+#
+#   bash tests/run.sh
+#
+# On a fresh Debian machine (as root, or with sudo) this installs Gradle, a JDK and
+# the Python packages, then runs pytest over tests/ on CPython (including the WAR
+# build and deployment tests) and the suite on Jython 2.7 (tests/jython/run.sh).
+# Exits non-zero if either run fails.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+LOGS="$ROOT/build/test-logs"
+mkdir -p "$LOGS"
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_system_packages() {
+    local missing=()
+    command -v java >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
+    command -v gradle >/dev/null 2>&1 || missing+=(gradle)
+    command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
+    python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+    if [ "${#missing[@]}" -gt 0 ]; then
+        echo "== Installing system packages: ${missing[*]}"
+        as_root apt-get update
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    fi
+}
+
+install_python_packages() {
+    echo "== Installing pyframework and its test requirements (pip install -e '.[test]')"
+    # Debian marks its Python as externally managed; this throw-away test environment may use it.
+    PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+}
+
+summary_line() {
+    # pytest's final "N passed, M skipped in Xs" line (with or without the ==== frame).
+    grep -E "([0-9]+ (passed|failed|error|errors|skipped|deselected))|no tests ran" "$1" | tail -n 1 | tr -d '='
+}
+
+install_system_packages || { echo "Installing system packages failed." >&2; exit 2; }
+install_python_packages || { echo "pip install -e '.[test]' failed." >&2; exit 2; }
+
+echo "== CPython: python3 -m pytest tests"
+python3 -m pytest tests 2>&1 | tee "$LOGS/cpython.log"
+cpython_status=${PIPESTATUS[0]}
+
+echo "== Jython: bash tests/jython/run.sh"
+bash tests/jython/run.sh 2>&1 | tee "$LOGS/jython.log"
+jython_status=${PIPESTATUS[0]}
+
+echo
+echo "CPython $(python3 -c 'import platform; print(platform.python_version())'): $(summary_line "$LOGS/cpython.log") (exit status $cpython_status)"
+echo "Jython 2.7.4: $(summary_line "$LOGS/jython.log") (exit status $jython_status)"
+if [ "$cpython_status" -ne 0 ] || [ "$jython_status" -ne 0 ]; then
+    exit 1
+fi

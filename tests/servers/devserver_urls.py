@@ -1,0 +1,19 @@
+"""URLs served by the development server in the server tests."""
+from __future__ import unicode_literals
+
+from pyframework.http import HttpResponse
+from pyframework.urls import path
+
+
+def index(request):
+    return HttpResponse("ok %s" % request.GET.get("q", ""), content_type="text/plain")
+
+
+def echo(request):
+    return HttpResponse("got %s" % request.POST.get("message", ""), content_type="text/plain")
+
+
+urlpatterns = [
+    path("", index),
+    path("echo/", echo),
+]
