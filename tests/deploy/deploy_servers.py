@@ -1,0 +1,275 @@
+"""Start and stop real servlet containers with the example WAR deployed.
+
+Each server runs as its own process group with private, throw-away
+configuration under a temporary directory, listens on a free loopback port
+and writes its console output to a log file whose tail ends up in every
+failure message. Stopping is SIGTERM (graceful), then SIGKILL for the whole
+group, so a failed test run never leaves a server behind.
+"""
+from __future__ import absolute_import, division, unicode_literals
+
+import errno
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+from deploy_http import fetch
+
+# Generous: the JVM, the container and the Jython runtime in the WAR all
+# start cold, and the build machine may be busy.
+READY_TIMEOUT_SECONDS = 240
+STOP_TIMEOUT_SECONDS = 30
+# Lets a lying Content-Length test end quickly instead of after the
+# containers' default 20-60 seconds.
+READ_TIMEOUT_MILLIS = 3000
+LOG_TAIL_LINES = 60
+CONTEXT_PATH = "/mysite"
+
+
+class ServerError(Exception):
+    """A server could not be prepared, started or reached."""
+
+
+def free_loopback_port():
+    """Return a TCP port on 127.0.0.1 that nobody listens on right now."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+    finally:
+        probe.close()
+
+
+def read_properties(path):
+    """Parse a flat ``key=value`` file such as build/servers/servers.properties."""
+    values = {}
+    with open(path) as lines:
+        for line in lines:
+            line = line.strip()
+            if line and not line.startswith("#") and "=" in line:
+                key, value = line.split("=", 1)
+                values[key.strip()] = value.strip()
+    return values
+
+
+def log_tail(path, lines=LOG_TAIL_LINES):
+    try:
+        with open(path, "rb") as log:
+            text = log.read().decode("utf-8", "replace")
+    except (IOError, OSError):
+        return "(no log at %s)" % path
+    return "\n".join(text.splitlines()[-lines:])
+
+
+class ServerProcess(object):
+    """One container process serving the WAR under CONTEXT_PATH."""
+
+    name = "server"
+
+    def __init__(self, workdir, war_path):
+        self.workdir = workdir
+        self.war_path = war_path
+        self.port = free_loopback_port()
+        self.log_path = os.path.join(workdir, "console.log")
+        self.process = None
+        self.timings = []
+
+    @property
+    def root_url(self):
+        return "http://127.0.0.1:%d" % self.port
+
+    @property
+    def base_url(self):
+        return self.root_url + CONTEXT_PATH
+
+    def command(self):
+        raise NotImplementedError
+
+    def environment(self):
+        return dict(os.environ)
+
+    def extra_logs(self):
+        """Log files besides the console output worth showing on failure."""
+        return []
+
+    def launch(self):
+        log = open(self.log_path, "ab")
+        try:
+            # A new session makes the server the leader of its own process
+            # group, so stop() can signal every child it spawned.
+            self.process = subprocess.Popen(
+                self.command(), cwd=self.workdir, env=self.environment(),
+                stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT,
+                preexec_fn=os.setsid)
+        except OSError as error:
+            raise ServerError("%s: could not run %s: %s" % (self.name, self.command()[0], error))
+        finally:
+            log.close()
+
+    def failure(self, message):
+        parts = ["%s: %s" % (self.name, message),
+                 "--- last lines of %s ---" % self.log_path, log_tail(self.log_path)]
+        for path in self.extra_logs():
+            parts.extend(["--- last lines of %s ---" % path, log_tail(path)])
+        return ServerError("\n".join(parts))
+
+    def wait_for(self, url, accept, timeout=READY_TIMEOUT_SECONDS):
+        """Poll ``url`` until ``accept(status)`` holds; return the seconds it took."""
+        started = time.time()
+        last_seen = "no answer yet"
+        while time.time() - started < timeout:
+            if self.process.poll() is not None:
+                raise self.failure("exited with code %s while waiting for %s"
+                                   % (self.process.returncode, url))
+            try:
+                status = fetch(url, timeout=10).status
+            except (IOError, OSError, socket.error) as error:
+                last_seen = "connection error: %s" % error
+            else:
+                if accept(status):
+                    return time.time() - started
+                last_seen = "HTTP %d" % status
+            time.sleep(0.25)
+        raise self.failure("%s not ready after %d s (last: %s)" % (url, timeout, last_seen))
+
+    def record(self, label, seconds):
+        self.timings.append("%s %s: %.1f s" % (self.name, label, seconds))
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        except OSError as error:
+            if error.errno != errno.ESRCH:
+                raise
+        deadline = time.time() + STOP_TIMEOUT_SECONDS
+        while self.process.poll() is None and time.time() < deadline:
+            time.sleep(0.2)
+        try:
+            # Also reaps children that outlived a graceful leader.
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except OSError as error:
+            if error.errno != errno.ESRCH:
+                raise
+        self.process.wait()
+
+
+TOMCAT_SERVER_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- Private test instance: loopback only, no shutdown port, no AJP. -->
+<Server port="-1" shutdown="SHUTDOWN">
+  <Listener className="org.apache.catalina.startup.VersionLoggerListener" />
+  <Service name="Catalina">
+    <Connector address="127.0.0.1" port="%(port)d" protocol="HTTP/1.1"
+               connectionTimeout="%(read_timeout)d" URIEncoding="UTF-8" />
+    <Engine name="Catalina" defaultHost="localhost" backgroundProcessorDelay="1">
+      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="true" />
+    </Engine>
+  </Service>
+</Server>
+"""
+
+
+class TomcatServer(ServerProcess):
+    """Stand-alone Tomcat: a private CATALINA_BASE, the WAR hot-deployed by copy."""
+
+    name = "Tomcat"
+
+    def __init__(self, workdir, war_path, catalina_home):
+        super(TomcatServer, self).__init__(workdir, war_path)
+        self.catalina_home = catalina_home
+        self.catalina_base = os.path.join(workdir, "catalina-base")
+
+    def prepare_base(self):
+        conf = os.path.join(self.catalina_base, "conf")
+        shutil.copytree(os.path.join(self.catalina_home, "conf"), conf)
+        for folder in ("logs", "temp", "webapps", "work"):
+            os.makedirs(os.path.join(self.catalina_base, folder))
+        with open(os.path.join(conf, "server.xml"), "w") as server_xml:
+            server_xml.write(TOMCAT_SERVER_XML % {
+                "port": self.port, "read_timeout": READ_TIMEOUT_MILLIS})
+
+    def command(self):
+        # "run" keeps Tomcat in the foreground; catalina.sh execs the JVM, so
+        # the process we hold is the server itself.
+        return ["sh", os.path.join(self.catalina_home, "bin", "catalina.sh"), "run"]
+
+    def environment(self):
+        env = super(TomcatServer, self).environment()
+        env["CATALINA_HOME"] = self.catalina_home
+        env["CATALINA_BASE"] = self.catalina_base
+        env.pop("CATALINA_PID", None)
+        return env
+
+    def extra_logs(self):
+        logs = os.path.join(self.catalina_base, "logs")
+        if not os.path.isdir(logs):
+            return []
+        return [os.path.join(logs, name) for name in sorted(os.listdir(logs))
+                if name.startswith(("catalina.", "localhost."))]
+
+    def start(self):
+        self.prepare_base()
+        started = time.time()
+        self.launch()
+        # Any HTTP answer (404: nothing deployed yet) means the connector is up.
+        self.wait_for(self.root_url + "/", lambda status: status > 0)
+        self.record("start-up (JVM launch to connector answering)", time.time() - started)
+        webapps = os.path.join(self.catalina_base, "webapps")
+        # Copy under a name the deployer ignores, then rename atomically, so
+        # Tomcat never deploys a half-copied archive.
+        partial = os.path.join(webapps, "mysite.war.part")
+        copy_started = time.time()
+        shutil.copyfile(self.war_path, partial)
+        os.rename(partial, os.path.join(webapps, "mysite.war"))
+        self.wait_for(self.base_url + "/", lambda status: status == 200)
+        self.record("deploy (WAR copy to first 200 of /mysite/)", time.time() - copy_started)
+
+
+# asadmin commands applied before boot: listen on loopback only, give up on
+# a stalled request body as quickly as the Tomcat connector does, and leave
+# X-Frame-Options to the application (Payara adds SAMEORIGIN by default).
+PAYARA_PREBOOT_COMMANDS = """\
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+set configs.config.server-config.network-config.transports.transport.tcp.read-timeout-millis=%(read_timeout)d
+set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xframe-options=false
+"""
+
+
+class PayaraMicroServer(ServerProcess):
+    """Payara Micro 6 (GlassFish-derived): boots and deploys the WAR in one go."""
+
+    name = "Payara Micro"
+
+    def __init__(self, workdir, war_path, payara_jar):
+        super(PayaraMicroServer, self).__init__(workdir, war_path)
+        self.payara_jar = payara_jar
+
+    def command(self):
+        root = os.path.join(self.workdir, "root")
+        if not os.path.isdir(root):
+            os.makedirs(root)  # Payara refuses a --rootdir that does not exist
+        preboot = os.path.join(self.workdir, "preboot.asadmin")
+        with open(preboot, "w") as commands:
+            commands.write(PAYARA_PREBOOT_COMMANDS % {"read_timeout": READ_TIMEOUT_MILLIS})
+        return [
+            "java", "-jar", self.payara_jar,
+            "--deploy", self.war_path,
+            "--contextroot", CONTEXT_PATH.lstrip("/"),
+            "--port", str(self.port),
+            "--nocluster",
+            "--nohazelcast",
+            "--disablephonehome",
+            "--prebootcommandfile", preboot,
+            "--rootdir", root,
+            "--unpackdir", os.path.join(self.workdir, "runtime"),
+        ]
+
+    def start(self):
+        started = time.time()
+        self.launch()
+        self.wait_for(self.base_url + "/", lambda status: status == 200)
+        self.record("boot + deploy (JVM launch to first 200 of /mysite/)", time.time() - started)
