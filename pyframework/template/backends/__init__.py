@@ -1,0 +1,1 @@
+"""Template engine backends (only Jinja2)."""

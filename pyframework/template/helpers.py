@@ -1,0 +1,33 @@
+"""Functions available in every template: ``url()`` and ``static()``."""
+from __future__ import unicode_literals
+
+from pyframework.conf import settings
+from pyframework.urls import get_script_prefix, reverse
+from pyframework.utils.compat import PY2, quote
+
+
+def url(viewname, *args, **kwargs):
+    """``{{ url('blog:post', pk=post.pk) }}``: the path of a view, script prefix included."""
+    return reverse(viewname, args=args or None, kwargs=kwargs or None)
+
+
+def static_url():
+    """STATIC_URL as seen by the browser.
+
+    A STATIC_URL without a host ('/static/' or 'static/') is relative to the
+    application's root, so it gets the script prefix: deployed at /mysite, the
+    files are under /mysite/static/. A full URL (a CDN) is used as is.
+    """
+    prefix = settings.STATIC_URL or ""
+    if "://" in prefix or prefix.startswith("//"):
+        return prefix
+    return get_script_prefix() + prefix.lstrip("/")
+
+
+def static(path):
+    """``{{ static('css/site.css') }}``: the URL of a static file."""
+    if PY2:
+        path = quote(path.encode("utf-8"), safe=b"/~").decode("ascii")
+    else:
+        path = quote(path, safe="/~")
+    return static_url() + path.lstrip("/")

@@ -1,0 +1,164 @@
+from __future__ import unicode_literals
+
+import pytest
+
+from pyframework.apps import AppConfig, apps
+from pyframework.conf import settings
+from pyframework.core.exceptions import ImproperlyConfigured
+from pyframework.template import engines
+from pyframework.template.loader import get_template, render_to_string, select_template
+from pyframework.urls import clear_script_prefix, set_script_prefix
+
+from template_fixtures import DIRS, EXTRA_DIRS, FakeRequest, use_templates  # noqa: F401
+
+import template_app
+
+
+def test_inheritance_renders_blocks(use_templates):
+    use_templates()
+    html = render_to_string("child.html", {"name": "Ann", "content": "body"})
+    assert html == "<title>Child Ann</title><body><p>body</p></body>"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("child.html", "<p>&lt;b&gt;</p>"),
+    ("mail.xml", "&lt;b&gt;"),
+    ("page.jinja", "&lt;b&gt;"),
+    ("plain.txt", "Hello <b>"),
+])
+def test_autoescape_follows_extension(use_templates, name, expected):
+    use_templates()
+    assert expected in render_to_string(name, {"content": "<b>", "name": ""})
+
+
+def test_from_string_autoescapes(use_templates):
+    engine = use_templates()["jinja2"]
+    assert engine.from_string("{{ x }}").render({"x": "<i>"}) == "&lt;i&gt;"
+
+
+def test_templates_are_compiled_once(use_templates):
+    use_templates()
+    first = get_template("child.html")
+    second = get_template("child.html")
+    assert first.template is second.template
+    assert engines["jinja2"].env.cache is not None
+    assert engines["jinja2"].env.auto_reload is settings.DEBUG
+
+
+def test_environment_defaults(use_templates):
+    env = use_templates()["jinja2"].env
+    assert env.cache.capacity == 400
+
+
+def test_reset_builds_new_engines(use_templates):
+    first = use_templates()["jinja2"]
+    assert engines["jinja2"] is first
+    engines.reset()
+    assert engines["jinja2"] is not first
+
+
+def test_context_processors_and_request(use_templates):
+    use_templates(OPTIONS={"context_processors": [
+        "pyframework.template.context_processors.request",
+        "pyframework.template.context_processors.debug",
+        "pyframework.template.context_processors.static",
+        "template_env.add_extra",
+    ]})
+    html = render_to_string("context.html", request=FakeRequest())
+    assert html == "/some/page/|False|/static/|from processor"
+
+
+def test_view_context_wins_over_processors(use_templates):
+    use_templates(OPTIONS={"context_processors": ["template_env.add_extra"]})
+    assert render_to_string("plain.txt", {"content": "mine"}, request=FakeRequest()) == "Hello mine"
+    assert render_to_string("plain.txt", request=FakeRequest()) == "Hello processor value"
+
+
+def test_processors_not_run_without_request(use_templates):
+    use_templates(OPTIONS={"context_processors": ["template_env.add_extra"]})
+    assert render_to_string("plain.txt") == "Hello "
+
+
+def test_request_is_in_context_without_processor(use_templates):
+    use_templates()
+    assert render_to_string("context.html", request=FakeRequest()).startswith("/some/page/|")
+
+
+def test_custom_environment_and_options(use_templates):
+    use_templates(OPTIONS={"environment": "template_env.make_environment", "trim_blocks": True})
+    engine = engines["jinja2"]
+    assert engine.from_string("{{ site_name|shout }}").render() == "EXAMPLE!"
+    assert engine.env.trim_blocks is True
+
+
+def test_url_and_static_helpers(use_templates, monkeypatch):
+    use_templates()
+    from pyframework.urls import set_urlconf
+    set_urlconf("template_urls")
+    try:
+        assert render_to_string("helpers.html") == "/|/items/7/|/static/css/site.css"
+        set_script_prefix("/mysite/")
+        assert render_to_string("helpers.html") == "/mysite/|/mysite/items/7/|/mysite/static/css/site.css"
+        monkeypatch.setattr(settings, "STATIC_URL", "https://cdn.example.com/s/")
+        assert render_to_string("helpers.html").endswith("|https://cdn.example.com/s/css/site.css")
+    finally:
+        clear_script_prefix()
+        set_urlconf(None)
+
+
+def test_static_context_processor_has_script_prefix(use_templates):
+    use_templates(OPTIONS={"context_processors": ["pyframework.template.context_processors.static"]})
+    set_script_prefix("/mysite")
+    try:
+        assert render_to_string("context.html", request=FakeRequest()) == "/some/page/||/mysite/static/|"
+    finally:
+        clear_script_prefix()
+
+
+def test_app_dirs_finds_app_templates(use_templates, monkeypatch):
+    config = AppConfig("template_app", template_app)
+    monkeypatch.setattr(apps, "get_app_configs", lambda: [config])
+    use_templates(APP_DIRS=True)
+    assert render_to_string("app_only.html", {"name": "x"}).strip() == "from app x"
+
+
+def test_several_engines_searched_in_order(use_templates):
+    use_templates({"NAME": "first", "DIRS": [DIRS]}, {"NAME": "second", "DIRS": [EXTRA_DIRS]})
+    assert render_to_string("plain.txt", {"content": "c"}) == "Hello c"
+    assert render_to_string("extra_only.txt") == "only in extra"
+    assert render_to_string("plain.txt", {"content": "c"}, using="second") == "extra dir wins? c"
+
+
+def test_select_template_takes_first_existing(use_templates):
+    use_templates()
+    assert select_template(["nope.html", "plain.txt"]).name == "plain.txt"
+    assert render_to_string(["nope.html", "plain.txt"], {"content": "z"}) == "Hello z"
+
+
+def test_duplicate_engine_names_rejected(use_templates):
+    use_templates({"DIRS": [DIRS]}, {"DIRS": [EXTRA_DIRS]})
+    with pytest.raises(ImproperlyConfigured) as info:
+        engines.all()
+    assert "NAME" in str(info.value)
+
+
+def test_no_engine_configured(use_templates, monkeypatch):
+    use_templates()
+    monkeypatch.setattr(settings, "TEMPLATES", [])
+    engines.reset()
+    with pytest.raises(ImproperlyConfigured) as info:
+        get_template("plain.txt")
+    assert "TEMPLATES" in str(info.value)
+
+
+@pytest.mark.parametrize("entry, fragment", [
+    ({"DIRS": [], "OPTIONS": {"context_processors": ["no.such.processor"]}}, "no.such.processor"),
+    ({"DIRS": [], "OPTIONS": {"environment": "template_env.missing"}}, "template_env.missing"),
+    ({"DIRS": [], "BACKEND": "no_module.Backend"}, "no_module.Backend"),
+    ({"DIRS": [], "TYPO": 1}, "TYPO"),
+])
+def test_misconfiguration_names_the_culprit(use_templates, entry, fragment):
+    use_templates(entry)
+    with pytest.raises(ImproperlyConfigured) as info:
+        engines.all()
+    assert fragment in str(info.value)
