@@ -1,0 +1,1 @@
+"""Optional applications shipped with the framework (add them to INSTALLED_APPS)."""
