@@ -1,0 +1,1 @@
+"""View decorators (mirrors ``django.views.decorators``)."""

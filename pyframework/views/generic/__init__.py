@@ -1,0 +1,6 @@
+"""Class-based generic views."""
+from __future__ import unicode_literals
+
+from pyframework.views.generic.base import (  # noqa: F401
+    ContextMixin, RedirectView, TemplateResponseMixin, TemplateView, View,
+)
