@@ -54,6 +54,7 @@ class StatReloader(object):
     def __init__(self):
         self.extra_files = set()
         self.mtimes = {}
+        self.started = time.time()
 
     def watch_file(self, path):
         self.extra_files.add(os.path.abspath(path))
@@ -61,8 +62,14 @@ class StatReloader(object):
     def changed_file(self):
         current = snapshot(watched_files(self.extra_files))
         previous, self.mtimes = self.mtimes, current
+        now = time.time()
         for path, mtime in current.items():
-            if path in previous and previous[path] != mtime:
+            if path in previous:
+                if previous[path] != mtime:
+                    return path
+            elif self.started < mtime <= now:
+                # Imported lazily (e.g. on the first request) after being edited
+                # while this process was running: its change must not go unnoticed.
                 return path
         return None
 

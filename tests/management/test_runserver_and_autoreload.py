@@ -45,13 +45,24 @@ def test_reloader_reports_a_changed_file(tmpdir):
     watched = tmpdir.join("settings_like.py")
     watched.write("X = 1\n")
     reloader = autoreload.StatReloader()
+    reloader.started += 100  # the file predates the process
     reloader.watch_file(str(watched))
     assert reloader.changed_file() is None  # first look: nothing to compare with
     assert reloader.changed_file() is None
     stat = os.stat(str(watched))
-    os.utime(str(watched), (stat.st_atime, stat.st_mtime + 10))
+    os.utime(str(watched), (stat.st_atime, stat.st_mtime - 10))
     assert reloader.changed_file() == str(watched)
     assert reloader.changed_file() is None
+
+
+def test_reloader_notices_a_file_edited_before_its_first_import(tmpdir):
+    reloader = autoreload.StatReloader()
+    reloader.started -= 100  # the process started a while ago
+    reloader.changed_file()
+    late = tmpdir.join("imported_late.py")
+    late.write("X = 2\n")  # edited while running, seen for the first time now
+    reloader.watch_file(str(late))
+    assert reloader.changed_file() == str(late)
 
 
 def test_reloader_loop_stops_on_request():

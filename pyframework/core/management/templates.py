@@ -31,14 +31,18 @@ def framework_home():
     return os.path.dirname(package_dir).replace(os.sep, "/")
 
 
-def validate_name(name, kind):
-    """Refuse names that can't be imported or would shadow an existing module."""
+def validate_identifier(name, kind):
+    """Refuse names that can't be imported."""
     if not name:
         raise CommandError("You must provide a %s name." % kind)
     if not IDENTIFIER.match(name) or keyword.iskeyword(name):
         raise CommandError(
             "%r is not a valid %s name: use letters, digits and underscores, not starting with a "
             "digit, and not a Python keyword." % (name, kind))
+
+
+def validate_unused(name, kind):
+    """Refuse names that would shadow an existing module."""
     try:
         importlib.import_module(name)
     except ImportError:
@@ -64,16 +68,18 @@ class TemplateCommand(BaseCommand):
 
     def handle(self, *args, **options):
         name, directory = options["name"], options.get("directory")
-        validate_name(name, self.kind)
+        validate_identifier(name, self.kind)
         if directory is None:
             target = os.path.join(os.getcwd(), name)
             if os.path.exists(target):
                 raise CommandError("%r already exists. Choose another name or remove it first." % target)
-            os.makedirs(target)
         else:
             target = os.path.abspath(os.path.expanduser(directory))
             if not os.path.isdir(target):
                 raise CommandError("Destination directory %r does not exist; create it first." % target)
+        validate_unused(name, self.kind)
+        if directory is None:
+            os.makedirs(target)
         source = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
                               "conf", "%s_template" % self.kind)
         values = self.context(name)
