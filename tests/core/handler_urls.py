@@ -80,3 +80,23 @@ urlpatterns = [
     path("prefix/", script_prefix),
     path("file/", streamed_file),
 ]
+
+
+def java_failure(request):
+    from java.util import ArrayList  # only routed on Jython
+    return ArrayList().get(5)
+
+
+def many_fields(request):
+    return HttpResponse("%d" % len(request.POST))
+
+
+def host(request):
+    return HttpResponse(request.get_host())
+
+
+urlpatterns += [
+    path("java/", java_failure),
+    path("many-fields/", many_fields),
+    path("host/", host),
+]

@@ -19,6 +19,11 @@ def client():
     return Client(raise_request_exception=False)
 
 
+def debug_get(client, path, **extra):
+    with override_settings(DEBUG=True):
+        return client.get(path, **extra)
+
+
 def test_ok_response(client):
     response = client.get("/ok/")
     assert response.status_code == 200
@@ -33,20 +38,17 @@ def test_unknown_url_is_404_without_patterns_when_not_debug(client):
 
 
 def test_unknown_url_lists_tried_patterns_in_debug(client):
-    with override_settings(DEBUG=True):
-        response = client.get("/nowhere/")
-    assert response.status_code == 404
-    assert b"only-get/" in response.content
-    assert b"forbidden/" in response.content
-    assert b"/nowhere/" in response.content
+    response = debug_get(client, "/nowhere/")
+    assert (response.status_code, response["Content-Type"]) == (404, "text/html; charset=utf-8")
+    for expected in (b"only-get/", b"forbidden/", b"/nowhere/", b"handler_urls"):
+        assert expected in response.content
 
 
 def test_http404_from_view_shows_its_message_in_debug(client):
-    with override_settings(DEBUG=True):
-        response = client.get("/missing/")
-    assert response.status_code == 404
+    response = debug_get(client, "/missing/", HTTP_ACCEPT="text/plain")
+    assert (response.status_code, response["Content-Type"]) == (404, "text/plain; charset=utf-8")
     assert b"No widget with that number" in response.content
-    assert b"handler_urls.not_found" in response.content
+    assert b"Raised by: handler_urls.not_found" in response.content
 
 
 def test_http404_from_view_hides_message_when_not_debug(client):
@@ -94,8 +96,7 @@ def test_uncaught_exception_is_plain_500_when_not_debug(client, caplog):
 
 
 def test_uncaught_exception_shows_traceback_in_debug(client):
-    with override_settings(DEBUG=True):
-        response = client.get("/crash/")
+    response = debug_get(client, "/crash/")
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/html")
     page = response.content.decode("utf-8")
@@ -111,8 +112,7 @@ def test_uncaught_exception_shows_traceback_in_debug(client):
 
 
 def test_debug_500_is_plain_text_for_non_html_clients(client):
-    with override_settings(DEBUG=True):
-        response = client.get("/crash/", HTTP_ACCEPT="application/json")
+    response = debug_get(client, "/crash/", HTTP_ACCEPT="application/json")
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/plain")
     assert b"ValueError: boom <b>bold</b>" in response.content
@@ -157,3 +157,33 @@ def test_project_error_template_is_used(client, tmpdir):
         response = client.get("/nowhere/")
     assert response.status_code == 404
     assert response.content == b"<p>Lost: /nowhere/</p>"
+
+
+def test_too_many_fields_is_400(client):
+    with override_settings(DATA_UPLOAD_MAX_NUMBER_FIELDS=2):
+        response = client.post("/many-fields/", "a=1&b=2&c=3&d=4", content_type="application/x-www-form-urlencoded")
+        assert client.post("/many-fields/", "a=1", content_type="application/x-www-form-urlencoded").content == b"1"
+    assert response.status_code == 400
+
+
+def test_disallowed_host_is_400_and_security_logged(client, caplog):
+    with caplog.at_level(logging.ERROR, logger="pyframework.security"):
+        response = client.get("/host/", HTTP_HOST="evil.invalid")
+    assert response.status_code == 400
+    assert [r.name for r in caplog.records if r.name.startswith("pyframework.security")] == \
+        ["pyframework.security.DisallowedHost"]
+    assert client.get("/host/", HTTP_HOST="shop.example.com").content == b"shop.example.com"
+
+
+def test_suspicious_operation_in_debug_shows_details_with_status_400(client):
+    response = debug_get(client, "/suspicious/")
+    assert response.status_code == 400
+    assert b"dodgy widget" in response.content
+
+
+def test_unparseable_request_uses_the_built_in_400_page(client):
+    # handler400 of this urlconf reads request.path; a request that can't be built has none.
+    with override_settings(ROOT_URLCONF="handler_custom400_urls"):
+        response = client.get("/caf%FF/")
+    assert response.status_code == 400
+    assert b"Bad Request" in response.content

@@ -4,7 +4,7 @@ from __future__ import unicode_literals
 from pyframework.conf import settings
 from pyframework.contrib.staticfiles.utils import static_url_path
 from pyframework.contrib.staticfiles.views import serve
-from pyframework.core.handlers.exception import response_for_exception
+from pyframework.core.handlers.exception import HANDLED_EXCEPTIONS, response_for_exception
 from pyframework.core.handlers.wsgi import WSGIHandler
 from pyframework.utils.compat import native_str
 
@@ -31,7 +31,7 @@ class StaticFilesHandler(WSGIHandler):
     def get_response(self, request):
         try:
             return serve(request, request.path_info[len(self.base_path):], insecure=True)
-        except Exception as exc:
+        except HANDLED_EXCEPTIONS as exc:
             return response_for_exception(request, exc)
 
 

@@ -6,7 +6,7 @@ import logging
 
 from pyframework.conf import settings
 from pyframework.core.exceptions import ImproperlyConfigured, MiddlewareNotUsed
-from pyframework.core.handlers.exception import convert_exception_to_response
+from pyframework.core.handlers.exception import HANDLED_EXCEPTIONS, convert_exception_to_response
 from pyframework.urls import get_resolver, set_urlconf
 
 request_logger = logging.getLogger("pyframework.request")
@@ -101,7 +101,7 @@ class BaseHandler(object):
         if response is None:
             try:
                 response = view(request, *args, **kwargs)
-            except Exception as exc:
+            except HANDLED_EXCEPTIONS as exc:
                 response = self._exception_hooks_response(exc, request)
                 if response is None:
                     raise
@@ -112,7 +112,7 @@ class BaseHandler(object):
                 self._check_response(response, hook, "%s.process_template_response()")
             try:
                 response = response.render()
-            except Exception as exc:
+            except HANDLED_EXCEPTIONS as exc:
                 response = self._exception_hooks_response(exc, request)
                 if response is None:
                     raise

@@ -15,14 +15,19 @@ from pyframework.core.exceptions import (
     BadRequest, PermissionDenied, RequestDataTooBig, SuspiciousOperation,
 )
 from pyframework.http import Http404, HttpResponse
+from pyframework.http.multipartparser import MultiPartParserError
 from pyframework.urls import get_resolver
+from pyframework.utils.compat import JYTHON
 from pyframework.views import debug, defaults
 
-try:  # The multipart parser lives in the HTTP layer; tolerate an older tree.
-    from pyframework.http.multipartparser import MultiPartParserError
-except ImportError:  # pragma: no cover
-    class MultiPartParserError(Exception):
-        pass
+
+if JYTHON:  # pragma: no cover - Jython
+    # Exceptions thrown by Java code (JDBC, servlet API...) are not Python
+    # Exceptions on Jython: name them explicitly so they still become a 500 page.
+    from java.lang import Exception as JavaException
+    HANDLED_EXCEPTIONS = (Exception, JavaException)
+else:
+    HANDLED_EXCEPTIONS = Exception
 
 request_logger = logging.getLogger("pyframework.request")
 
@@ -37,7 +42,7 @@ def convert_exception_to_response(get_response):
     def inner(request):
         try:
             return get_response(request)
-        except Exception as exc:
+        except HANDLED_EXCEPTIONS as exc:
             return response_for_exception(request, exc)
     inner.wrapped = get_response
     return inner
@@ -45,46 +50,54 @@ def convert_exception_to_response(get_response):
 
 def response_for_exception(request, exc):
     """Return the response for ``exc``, raised while handling ``request`` (which may be None)."""
+    # Captured first: on Python 2 a later, handled exception would replace sys.exc_info().
+    exc_info = _exc_info(exc)
     # Order matters: RequestDataTooBig is a SuspiciousOperation but gets 413.
     if isinstance(exc, Http404):
-        if settings.DEBUG and request is not None:
-            response = debug.technical_404_response(request, exc)
-        else:
-            response = error_response(request, 404, exc)
+        response = error_response(request, 404, exc_info)
     elif isinstance(exc, PermissionDenied):
-        response = error_response(request, 403, exc)
-        _log_client_error(request, response, "Forbidden (Permission denied)", exc)
+        response = error_response(request, 403, exc_info)
+        _log_client_error(request, response, "Forbidden (Permission denied)")
     elif isinstance(exc, RequestDataTooBig):
         response = HttpResponse(_TOO_BIG_BODY, status=413)
-        _security_log(request, exc)
+        _security_log(request, exc, 413)
     elif isinstance(exc, (MultiPartParserError, BadRequest, SuspiciousOperation)):
         if isinstance(exc, SuspiciousOperation):
-            _security_log(request, exc)
-        if settings.DEBUG and request is not None:
-            response = debug.technical_500_response(request, *sys.exc_info(), status_code=400)
-        else:
-            response = error_response(request, 400, exc)
-        _log_client_error(request, response, "Bad Request", exc)
+            _security_log(request, exc, 400)
+        response = error_response(request, 400, exc_info)
+        _log_client_error(request, response, "Bad Request")
     else:
         signals.got_request_exception.send(sender=None, request=request)
-        response = handle_uncaught_exception(request, sys.exc_info())
-        request_logger.error(
-            "Internal Server Error: %s", _request_path(request), exc_info=sys.exc_info())
+        request_logger.error("Internal Server Error: %s", _request_path(request), exc_info=exc_info)
+        response = handle_uncaught_exception(request, exc_info)
         response._has_been_logged = True
     return response
 
 
-def error_response(request, status_code, exc):
-    """Call the project's error view for ``status_code`` (handler400/403/404 in the urlconf)."""
+def _exc_info(exc):
+    current = sys.exc_info()
+    if current[1] is exc:
+        return current
+    return type(exc), exc, getattr(exc, "__traceback__", None)
+
+
+def error_response(request, status_code, exc_info):
+    """The 4xx response: DEBUG details for 400/404, else the project's handler400/403/404."""
+    exc = exc_info[1]
     try:
-        view = _error_view(request, status_code)
-        return view(request, exception=exc)
-    except Exception:
-        # A broken custom 4xx view is a server bug: report it as one.
+        if settings.DEBUG and request is not None:
+            if status_code == 404:
+                return debug.technical_404_response(request, exc)
+            if status_code == 400:
+                return debug.technical_500_response(request, *exc_info, status_code=400)
+        return _error_view(request, status_code)(request, exception=exc)
+    except HANDLED_EXCEPTIONS:
+        # A broken error view is a server bug: report it as one.
+        failure = sys.exc_info()
         signals.got_request_exception.send(sender=None, request=request)
-        request_logger.error(
-            "Error view for %d failed: %s", status_code, _request_path(request), exc_info=sys.exc_info())
-        return handle_uncaught_exception(request, sys.exc_info())
+        request_logger.error("The error view for %d failed: %s", status_code, _request_path(request),
+                             exc_info=failure)
+        return handle_uncaught_exception(request, failure)
 
 
 def handle_uncaught_exception(request, exc_info):
@@ -93,13 +106,16 @@ def handle_uncaught_exception(request, exc_info):
         if settings.DEBUG and request is not None:
             return debug.technical_500_response(request, *exc_info)
         return _error_view(request, 500)(request)
-    except Exception:
+    except HANDLED_EXCEPTIONS:
         request_logger.error("The 500 error view failed.", exc_info=sys.exc_info())
         return HttpResponse(_HARD_500_BODY, status=500)
 
 
 def _error_view(request, status_code):
     """The handlerNNN view of the active urlconf, or the built-in default."""
+    if request is None:
+        # The project's views expect a request; this one could not even be parsed.
+        return defaults.DEFAULT_ERROR_VIEWS[status_code]
     urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
     if urlconf:
         return get_resolver(urlconf).resolve_error_handler(status_code)
@@ -110,12 +126,12 @@ def _request_path(request):
     return getattr(request, "path", "(unreadable request)")
 
 
-def _security_log(request, exc):
+def _security_log(request, exc, status_code):
     logger = logging.getLogger("pyframework.security.%s" % exc.__class__.__name__)
-    logger.error("%s", exc, extra={"status_code": 400, "request": request})
+    logger.error("%s", exc, extra={"status_code": status_code, "request": request})
 
 
-def _log_client_error(request, response, reason, exc):
+def _log_client_error(request, response, reason):
     request_logger.warning("%s: %s", reason, _request_path(request),
                            extra={"status_code": response.status_code, "request": request})
     response._has_been_logged = True

@@ -3,7 +3,7 @@ from __future__ import unicode_literals
 
 from pyframework.core import signals
 from pyframework.core.handlers import base
-from pyframework.core.handlers.exception import response_for_exception
+from pyframework.core.handlers.exception import HANDLED_EXCEPTIONS, response_for_exception
 from pyframework.http.request import WSGIRequest
 from pyframework.urls import set_script_prefix
 from pyframework.utils.compat import PY2, native_str
@@ -77,7 +77,7 @@ class WSGIHandler(base.BaseHandler):
         """The response for one WSGI environ, whatever goes wrong."""
         try:
             request = self.request_class(environ)
-        except Exception as exc:
+        except HANDLED_EXCEPTIONS as exc:
             # A request we cannot even parse (e.g. a path that is not UTF-8).
             return response_for_exception(None, exc)
         return self.get_response(request)
