@@ -7,7 +7,9 @@ if PY2:  # pragma: no cover - Jython
     class Morsel(_StdlibMorsel):
         """Python 2's Morsel does not know the SameSite attribute; this one does."""
 
-        _reserved = dict(_StdlibMorsel._reserved, samesite=str("SameSite"))
+        # Also spell Secure and HttpOnly like Python 3 and browsers' documentation do.
+        _reserved = dict(_StdlibMorsel._reserved, samesite=str("SameSite"), secure=str("Secure"),
+                         httponly=str("HttpOnly"))
 
         def __init__(self):
             # The stdlib constructor fills the attributes from the class's _reserved.

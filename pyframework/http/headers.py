@@ -65,9 +65,9 @@ def clean_header_name(name):
     try:
         name.encode("ascii")
     except UnicodeEncodeError:
-        raise BadHeaderError("Header name %r must be ASCII." % (name,))
+        raise BadHeaderError("Header name '%s' must be ASCII." % (name,))
     if not name or any(char in name for char in ' \t\r\n:"(),/;<=>?@[\\]{}'):
-        raise BadHeaderError("Header name %r is empty or contains characters not allowed in a "
+        raise BadHeaderError("Header name '%s' is empty or contains characters not allowed in a "
                              "header name." % (name,))
     return name
 

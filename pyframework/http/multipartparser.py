@@ -37,7 +37,7 @@ def boundary_from_content_params(content_params):
     if not boundary:
         raise MultiPartParserError("multipart/form-data request without a boundary in its Content-Type.")
     if not _BOUNDARY_RE.match(boundary):
-        raise MultiPartParserError("Invalid boundary in multipart/form-data Content-Type: %r." % (boundary,))
+        raise MultiPartParserError("Invalid boundary in multipart/form-data Content-Type: '%s'." % (boundary,))
     return boundary.encode("ascii")
 
 
@@ -263,6 +263,6 @@ class MultiPartParser(object):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
-            raise BadRequest("Invalid %s data in multipart form field %r." % (encoding, field_name))
+            raise BadRequest("Invalid %s data in multipart form field '%s'." % (encoding, field_name))
         except LookupError:
-            raise BadRequest("Unknown charset %r in multipart form field %r." % (encoding, field_name))
+            raise BadRequest("Unknown charset '%s' in multipart form field '%s'." % (encoding, field_name))

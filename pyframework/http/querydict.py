@@ -25,7 +25,7 @@ def _percent_decode(data, what):
         byte = HEX_PAIR_TO_BYTE.get(piece[:2])
         if byte is None:
             raise BadRequest("Invalid percent-encoding in %s: '%%' must be followed by two hex digits "
-                             "(near %r)." % (what, force_text(b"%" + piece[:2], "latin-1")))
+                             "(near '%s')." % (what, force_text(b"%" + piece[:2], "latin-1")))
         out.append(byte)
         out.append(piece[2:])
     return b"".join(out)
@@ -37,7 +37,7 @@ def _decode(data, encoding, what):
     except UnicodeDecodeError:
         raise BadRequest("Invalid %s data in %s (the bytes are not valid %s)." % (encoding, what, encoding))
     except LookupError:
-        raise BadRequest("Unknown character set %r for %s." % (encoding, what))
+        raise BadRequest("Unknown character set '%s' for %s." % (encoding, what))
 
 
 def parse_query_string(data, encoding="utf-8", max_fields=None, what="query string"):

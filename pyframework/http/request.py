@@ -72,11 +72,11 @@ def parse_content_length(environ):
     if not text:
         return None
     if not text.isdigit():
-        raise BadRequest("Invalid Content-Length header %r: it must be a non-negative integer." % (raw,))
+        raise BadRequest("Invalid Content-Length header '%s': it must be a non-negative integer." % (raw,))
     try:
         return int(text)
     except ValueError:
-        raise BadRequest("Invalid Content-Length header %r: it must be a non-negative integer." % (raw,))
+        raise BadRequest("Invalid Content-Length header '%s': it must be a non-negative integer." % (raw,))
 
 
 def split_domain_port(host):
@@ -150,7 +150,7 @@ class HttpRequest(object):
     def __repr__(self):
         if self.method is None or not self.get_full_path():
             return "<%s>" % self.__class__.__name__
-        return "<%s: %s %r>" % (self.__class__.__name__, self.method, self.get_full_path())
+        return "<%s: %s '%s'>" % (self.__class__.__name__, self.method, self.get_full_path())
 
     # Lazily computed attributes.
 
@@ -221,9 +221,9 @@ class HttpRequest(object):
         domain, port = split_domain_port(host)
         if domain and validate_host(domain, allowed_hosts):
             return host
-        message = "Invalid HTTP_HOST header: %r." % (host,)
+        message = "Invalid HTTP_HOST header: '%s'." % (host,)
         if domain:
-            message += " You may need to add %r to ALLOWED_HOSTS." % (domain,)
+            message += " You may need to add '%s' to ALLOWED_HOSTS." % (domain,)
         else:
             message += " The domain name provided is not valid according to RFC 1034/1035."
         raise DisallowedHost(message)

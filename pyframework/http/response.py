@@ -182,7 +182,7 @@ class HttpResponseBase(object):
             morsel[str("httponly")] = True
         if samesite:
             if samesite.lower() not in _SAMESITE_VALUES:
-                raise ValueError('samesite must be "lax", "none", or "strict" (got %r).' % (samesite,))
+                raise ValueError('samesite must be "lax", "none", or "strict" (got %s).' % (samesite,))
             morsel[str("samesite")] = _cookie_text(samesite)
 
     def delete_cookie(self, key, path="/", domain=None, samesite=None):
@@ -253,7 +253,7 @@ class HttpResponse(HttpResponseBase):
         self.content = content
 
     def __repr__(self):
-        return "<%s status_code=%d, %r>" % (self.__class__.__name__, self.status_code,
+        return "<%s status_code=%d, '%s'>" % (self.__class__.__name__, self.status_code,
                                              self.headers.get("Content-Type"))
 
     @property
@@ -307,7 +307,7 @@ class StreamingHttpResponse(HttpResponseBase):
         self.streaming_content = streaming_content
 
     def __repr__(self):
-        return "<%s status_code=%d, %r>" % (self.__class__.__name__, self.status_code,
+        return "<%s status_code=%d, '%s'>" % (self.__class__.__name__, self.status_code,
                                              self.headers.get("Content-Type"))
 
     @property
@@ -407,7 +407,7 @@ class HttpResponseRedirectBase(HttpResponse):
         location = force_text(redirect_to)
         scheme = urlparse(location).scheme
         if scheme and scheme.lower() not in self.allowed_schemes:
-            raise DisallowedRedirect("Unsafe redirect to URL with protocol %r" % scheme)
+            raise DisallowedRedirect("Unsafe redirect to URL with protocol '%s'" % scheme)
         self["Location"] = iri_to_uri(location)
 
     @property
@@ -415,7 +415,7 @@ class HttpResponseRedirectBase(HttpResponse):
         return self["Location"]
 
     def __repr__(self):
-        return "<%s status_code=%d, %r, url=%r>" % (self.__class__.__name__, self.status_code,
+        return "<%s status_code=%d, '%s', url='%s'>" % (self.__class__.__name__, self.status_code,
                                                      self.headers.get("Content-Type"), self.url)
 
 

@@ -12,6 +12,13 @@ from pyframework.core.exceptions import BadRequest
 
 CHUNK_SIZE = 64 * 1024
 
+try:  # pragma: no cover - Jython: the servlet input stream throws Java exceptions,
+    # which ``except Exception`` does not catch.
+    from java.lang import Exception as JavaException
+    READ_ERRORS = (Exception, JavaException)
+except ImportError:
+    READ_ERRORS = (Exception,)
+
 
 class UnreadablePostError(BadRequest, IOError):
     """The request body could not be read (client went away, timed out, or sent less than promised)."""
@@ -33,7 +40,7 @@ class LimitedStream(object):
     def _read_raw(self, size):
         try:
             data = self._stream.read(size)
-        except Exception as exc:
+        except READ_ERRORS as exc:
             raise UnreadablePostError("Error reading the request body: %s" % (_describe(exc),))
         if data is None:
             data = b""
