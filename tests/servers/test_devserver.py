@@ -1,7 +1,6 @@
 """The development server end to end on 127.0.0.1, including clients that send garbage or stall."""
 from __future__ import unicode_literals
 
-import io
 import socket
 import threading
 
@@ -124,43 +123,3 @@ def test_silent_client_gets_408(server):
     finally:
         connection.close()
     assert answer.startswith(b"HTTP/1.0 408") or answer.startswith(b"HTTP/1.1 408")
-
-
-class TestLimitedStream(object):
-    def stream(self, data, limit):
-        return basehttp.LimitedStream(io.BytesIO(data), limit)
-
-    def test_reads_stop_at_the_limit(self):
-        stream = self.stream(b"abcdefgh", 5)
-        assert stream.read(2) == b"ab"
-        assert stream.read() == b"cde"
-        assert stream.read() == b""
-        assert not stream.failed
-
-    def test_readline_and_iteration(self):
-        stream = self.stream(b"one\ntwo\nthree\nleftover", 14)
-        assert stream.readline() == b"one\n"
-        assert list(stream) == [b"two\n", b"three\n"]
-
-    def test_readlines_with_hint(self):
-        assert self.stream(b"a\nb\nc\n", 6).readlines(2) == [b"a\n"]
-
-    def test_short_stream_is_marked_failed(self):
-        stream = self.stream(b"abc", 10)
-        assert stream.read() == b"abc"
-        assert stream.read() == b""
-        assert stream.failed
-
-    def test_drain_discards_the_rest_within_the_limit(self):
-        source = io.BytesIO(b"x" * 100 + b"NEXT")
-        stream = basehttp.LimitedStream(source, 100)
-        stream.read(10)
-        stream.drain()
-        assert stream.remaining == 0
-        assert source.read() == b"NEXT"
-
-    def test_drain_skips_huge_or_failed_bodies(self):
-        source = io.BytesIO(b"x" * 100)
-        stream = basehttp.LimitedStream(source, 100)
-        stream.drain(limit=10)
-        assert source.tell() == 0
