@@ -187,3 +187,15 @@ def test_unparseable_request_uses_the_built_in_400_page(client):
         response = client.get("/caf%FF/")
     assert response.status_code == 400
     assert b"Bad Request" in response.content
+
+
+def test_debug_page_shows_request_but_hides_secret_values(client):
+    with override_settings(DEBUG=True):
+        response = client.post("/crash/?page=2", {"username": "ann-user-value", "password": "pw-value-123"},
+                               HTTP_AUTHORIZATION="Bearer auth-value-456", HTTP_COOKIE="sessionid=cookie-value-789",
+                               HTTP_X_TRACE="trace-value")
+    page = response.content.decode("utf-8")
+    for shown in ("POST", "/crash/", "page", "username", "password", "HTTP_X_TRACE", "trace-value", "sessionid"):
+        assert shown in page
+    for hidden in ("ann-user-value", "pw-value-123", "auth-value-456", "cookie-value-789"):
+        assert hidden not in page

@@ -66,3 +66,11 @@ class OldStyle(MiddlewareMixin):
     def process_response(self, request, response):
         calls.append("old:response")
         return response
+
+
+class UrlconfSwitch(MiddlewareMixin):
+    """Requests carrying X-Alt-Urls are resolved with another urlconf."""
+
+    def process_request(self, request):
+        if "HTTP_X_ALT_URLS" in request.META:
+            request.urlconf = "alt_urls"

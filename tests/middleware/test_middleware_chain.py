@@ -103,3 +103,14 @@ def test_middleware_sees_error_responses_not_exceptions():
         response = Client().get("/missing-page/")
     assert response.status_code == 404
     assert response["X-Seen-By-outer"] == "yes"
+
+
+def test_request_urlconf_overrides_root_urlconf_for_that_request_only():
+    with override_settings(MIDDLEWARE=["chain_middleware.UrlconfSwitch"]):
+        client = Client()
+        switched = client.get("/page/", HTTP_X_ALT_URLS="1")
+        normal = client.get("/page/")
+        missing = client.get("/short/", HTTP_X_ALT_URLS="1")
+    assert switched.content == b"alternative"
+    assert normal.content == b"page"
+    assert missing.status_code == 404
