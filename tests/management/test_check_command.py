@@ -38,7 +38,7 @@ def test_broken_setting_fails_with_a_clear_message(project, overrides, expected)
     with override_settings(**overrides):
         with pytest.raises(CommandError) as info:
             run_check()
-    message = str(info.value).replace("u'", "'")
+    message = str(info.value)
     assert expected in message
     assert "System check identified 1 issue." in message
 
@@ -61,7 +61,7 @@ def test_tags(project):
     assert set(out.split()) >= {"middleware", "settings", "templates", "urls"}
     with pytest.raises(CommandError) as info:
         run_check(tags=["nonsense"])
-    assert "There is no system check with the 'nonsense' tag." in str(info.value).replace("u'", "'")
+    assert "There is no system check with the 'nonsense' tag." in str(info.value)
 
 
 def test_registered_project_check_runs():

@@ -72,7 +72,7 @@ def test_utility_unknown_command_exits_1(capsys):
     with pytest.raises(SystemExit) as info:
         ManagementUtility(["pyframework", "frobnicate"]).execute()
     assert info.value.code == 1
-    assert "Unknown command: 'frobnicate'" in capsys.readouterr().err.replace("u'", "'")
+    assert "Unknown command: 'frobnicate'" in capsys.readouterr().err
 
 
 def test_utility_reports_command_errors_and_exit_status(capsys, tmpdir):
@@ -80,7 +80,7 @@ def test_utility_reports_command_errors_and_exit_status(capsys, tmpdir):
         ManagementUtility(["manage.py", "startproject", "os", str(tmpdir)]).execute()
     assert info.value.code == 1
     assert "CommandError: 'os' conflicts with the name of an existing Python module" in \
-        capsys.readouterr().err.replace("u'", "'")
+        capsys.readouterr().err
 
 
 def run(args, cwd, **env):

@@ -20,7 +20,7 @@ def test_internal_wsgi_application_reports_a_bad_path(monkeypatch):
     monkeypatch.setattr(settings, "WSGI_APPLICATION", "no_such_module_xyz.application")
     with pytest.raises(ImproperlyConfigured) as info:
         basehttp.get_internal_wsgi_application()
-    assert "WSGI_APPLICATION 'no_such_module_xyz.application'" in str(info.value).replace("u'", "'")
+    assert "WSGI_APPLICATION 'no_such_module_xyz.application'" in str(info.value)
 
 
 class TestLimitedStream(object):

@@ -8,12 +8,12 @@ def import_dotted(path):
     """Return ``(obj, None)`` for ``"package.module.name"``, or ``(None, reason)``."""
     module_path, _, name = ("%s" % path).rpartition(".")
     if not module_path:
-        return None, "%r is not a dotted path to a module attribute" % (path,)
+        return None, "'%s' is not a dotted path to a module attribute" % (path,)
     try:
         module = importlib.import_module(module_path)
     except Exception as exc:  # a broken module raises anything: report it, don't crash check
-        return None, "cannot import %r: %s: %s" % (module_path, exc.__class__.__name__, exc)
+        return None, "cannot import '%s': %s: %s" % (module_path, exc.__class__.__name__, exc)
     try:
         return getattr(module, name), None
     except AttributeError:
-        return None, "module %r has no attribute %r" % (module_path, name)
+        return None, "module '%s' has no attribute '%s'" % (module_path, name)

@@ -14,7 +14,7 @@ def check_middleware(app_configs=None, **kwargs):
         factory, reason = import_dotted(path)
         if factory is None or not callable(factory):
             errors.append(Error(
-                "MIDDLEWARE entry %r is unusable: %s." % (path, reason or "not callable"),
+                "MIDDLEWARE entry '%s' is unusable: %s." % (path, reason or "not callable"),
                 hint="Check the spelling of the dotted path, or remove the entry.",
                 obj=path, id="middleware.E001"))
     return errors

@@ -23,13 +23,13 @@ def _check_entry(index, entry):
     for directory in entry.get("DIRS", ()):
         if not os.path.isdir(directory):
             errors.append(Error(
-                "%s DIRS entry %r is not a directory." % (where, directory),
+                "%s DIRS entry '%s' is not a directory." % (where, directory),
                 hint="Create it or remove it from DIRS.", obj=where, id="templates.E003"))
     for path in entry.get("OPTIONS", {}).get("context_processors", ()):
         found, reason = import_dotted(path)
         if found is None or not callable(found):
             errors.append(Error(
-                "%s context processor %r is unusable: %s." % (where, path, reason or "not callable"),
+                "%s context processor '%s' is unusable: %s." % (where, path, reason or "not callable"),
                 obj=where, id="templates.E004"))
     return errors
 

@@ -17,14 +17,14 @@ def check_url_config(app_configs=None, **kwargs):
         module = importlib.import_module(urlconf)
     except Exception as exc:  # any error while importing the urls module is the finding
         return [Error(
-            "The ROOT_URLCONF module %r cannot be imported: %s: %s" % (urlconf, exc.__class__.__name__, exc),
+            "The ROOT_URLCONF module '%s' cannot be imported: %s: %s" % (urlconf, exc.__class__.__name__, exc),
             hint="Fix the error above, or set ROOT_URLCONF to the right module.",
             obj=urlconf, id="urls.E001",
         )]
     patterns = getattr(module, "urlpatterns", None)
     if not isinstance(patterns, (list, tuple)):
         return [Error(
-            "The ROOT_URLCONF module %r has no 'urlpatterns' list." % urlconf,
+            "The ROOT_URLCONF module '%s' has no 'urlpatterns' list." % urlconf,
             hint="Define urlpatterns = [path(...), ...] in it.",
             obj=urlconf, id="urls.E002",
         )]
@@ -36,7 +36,7 @@ def check_url_config(app_configs=None, **kwargs):
         getattr(resolver, "url_patterns", None)
     except Exception as exc:
         return [Error(
-            "The URL patterns of %r are invalid: %s: %s" % (urlconf, exc.__class__.__name__, exc),
+            "The URL patterns of '%s' are invalid: %s: %s" % (urlconf, exc.__class__.__name__, exc),
             obj=urlconf, id="urls.E003",
         )]
     return []

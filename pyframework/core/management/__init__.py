@@ -48,7 +48,7 @@ def _command_for(name):
     try:
         package = get_commands()[name]
     except KeyError:
-        raise CommandError("Unknown command: %r. Type 'pyframework help' for the list of commands." % name)
+        raise CommandError("Unknown command: '%s'. Type 'pyframework help' for the list of commands." % name)
     return load_command_class(package, name)
 
 

@@ -37,7 +37,7 @@ def validate_identifier(name, kind):
         raise CommandError("You must provide a %s name." % kind)
     if not IDENTIFIER.match(name) or keyword.iskeyword(name):
         raise CommandError(
-            "%r is not a valid %s name: use letters, digits and underscores, not starting with a "
+            "'%s' is not a valid %s name: use letters, digits and underscores, not starting with a "
             "digit, and not a Python keyword." % (name, kind))
 
 
@@ -48,7 +48,7 @@ def validate_unused(name, kind):
     except ImportError:
         return
     raise CommandError(
-        "%r conflicts with the name of an existing Python module and cannot be used as a %s "
+        "'%s' conflicts with the name of an existing Python module and cannot be used as a %s "
         "name. Please try another name." % (name, kind))
 
 
@@ -72,11 +72,11 @@ class TemplateCommand(BaseCommand):
         if directory is None:
             target = os.path.join(os.getcwd(), name)
             if os.path.exists(target):
-                raise CommandError("%r already exists. Choose another name or remove it first." % target)
+                raise CommandError("'%s' already exists. Choose another name or remove it first." % target)
         else:
             target = os.path.abspath(os.path.expanduser(directory))
             if not os.path.isdir(target):
-                raise CommandError("Destination directory %r does not exist; create it first." % target)
+                raise CommandError("Destination directory '%s' does not exist; create it first." % target)
         validate_unused(name, self.kind)
         if directory is None:
             os.makedirs(target)
@@ -84,10 +84,16 @@ class TemplateCommand(BaseCommand):
                               "conf", "%s_template" % self.kind)
         values = self.context(name)
         created = self.copy_tree(source, target, values, rename={"%s_name" % self.kind: name})
-        if options.get("verbosity", 1) >= 2:
+        verbosity = options.get("verbosity", 1)
+        if verbosity >= 2:
             for path in created:
                 self.stdout.write("Created %s" % path)
-        return target
+        if verbosity >= 1:
+            self.stdout.write(self.next_steps(name, target))
+
+    def next_steps(self, name, target):
+        """What to tell the user once the files are created."""
+        return "Created %s '%s' in %s" % (self.kind, name, target)
 
     def copy_tree(self, source, target, values, rename):
         created = []
@@ -106,7 +112,7 @@ class TemplateCommand(BaseCommand):
                 new_name = rename.get(stem, stem) + dot + extension
                 destination = os.path.join(destination_dir, new_name)
                 if os.path.exists(destination):
-                    raise CommandError("%r already exists; not overwriting it." % destination)
+                    raise CommandError("'%s' already exists; not overwriting it." % destination)
                 self.copy_file(os.path.join(root, filename), destination, values)
                 created.append(destination)
         return created

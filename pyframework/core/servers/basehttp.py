@@ -240,5 +240,5 @@ def get_internal_wsgi_application():
         return get_wsgi_application()
     app, reason = import_dotted(path)
     if app is None:
-        raise ImproperlyConfigured("WSGI_APPLICATION %r could not be loaded: %s." % (path, reason))
+        raise ImproperlyConfigured("WSGI_APPLICATION '%s' could not be loaded: %s." % (path, reason))
     return app

@@ -27,6 +27,6 @@ class Command(BaseCommand):
         tags = options["tags"]
         unknown = [tag for tag in tags or () if not checks.tag_exists(tag, deploy)]
         if unknown:
-            raise CommandError("There is no system check with the %r tag." % unknown[0])
+            raise CommandError("There is no system check with the '%s' tag." % unknown[0])
         self.check(tags=tags, display_num_errors=True, include_deployment_checks=deploy,
                    fail_level=getattr(checks, options["fail_level"]))

@@ -23,10 +23,10 @@ def parse_addrport(addrport, use_ipv6=False):
         return ("::1" if use_ipv6 else DEFAULT_ADDR), int(DEFAULT_PORT), use_ipv6
     match = ADDRPORT.match(addrport)
     if match is None:
-        raise CommandError("%r is not a valid port number or address:port pair." % addrport)
+        raise CommandError("'%s' is not a valid port number or address:port pair." % addrport)
     port = int(match.group("port"))
     if not 0 < port < 65536:
-        raise CommandError("%r is not a valid port number (1-65535)." % match.group("port"))
+        raise CommandError("'%s' is not a valid port number (1-65535)." % match.group("port"))
     if match.group("ipv6"):
         return match.group("ipv6"), port, True
     addr = match.group("ipv4") or match.group("fqdn")
@@ -89,7 +89,7 @@ class Command(BaseCommand):
         self.check(display_num_errors=True)
         host = "[%s]" % self.addr if self.use_ipv6 else self.addr
         self.stdout.write(
-            "pyframework %s, settings %r\nStarting development server at http://%s:%s/\n"
+            "pyframework %s, settings '%s'\nStarting development server at http://%s:%s/\n"
             "Quit the server with CONTROL-C." % (
                 pyframework.get_version(), settings.SETTINGS_MODULE, host, self.port))
         self.stdout.flush()

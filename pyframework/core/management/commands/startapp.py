@@ -14,8 +14,6 @@ class Command(TemplateCommand):
         values.update(app_name=name, camel_case_app_name="".join(p.title() for p in name.split("_")))
         return values
 
-    def handle(self, *args, **options):
-        target = super(Command, self).handle(*args, **options)
-        if options.get("verbosity", 1) >= 1:
-            self.stdout.write("Created app %r in %s\nNext: add %r to INSTALLED_APPS and include "
-                              "its urls in your ROOT_URLCONF." % (options["name"], target, options["name"]))
+    def next_steps(self, name, target):
+        return ("Created app '%s' in %s\nNext: add '%s' to INSTALLED_APPS and include its urls in your "
+                "ROOT_URLCONF." % (name, target, name))

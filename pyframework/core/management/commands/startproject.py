@@ -26,9 +26,5 @@ class Command(TemplateCommand):
         values.update(project_name=name, secret_key=get_random_secret_key())
         return values
 
-    def handle(self, *args, **options):
-        target = super(Command, self).handle(*args, **options)
-        if options.get("verbosity", 1) >= 1:
-            self.stdout.write(
-                "Created project %r in %s\nNext: cd %s && python manage.py runserver"
-                % (options["name"], target, target))
+    def next_steps(self, name, target):
+        return "Created project '%s' in %s\nNext: cd %s && python manage.py runserver" % (name, target, target)
