@@ -232,7 +232,7 @@ class ClientHandler(WSGIHandler):
 
 
 def _response_json(response, **kwargs):
-    content_type = response.get("Content-Type", "") if hasattr(response, "get") else response["Content-Type"]
+    content_type = response.get("Content-Type", "")
     media_type = content_type.split(";")[0].strip()
     if media_type != "application/json" and not media_type.endswith("+json"):
         raise ValueError('Content-Type header is "%s", not "application/json"' % content_type)

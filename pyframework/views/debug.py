@@ -195,6 +195,8 @@ class ExceptionReport(object):
             lines.append("")
             lines.append("%s:" % title)
             lines.extend("  %s = %s" % item if item[0] else "  %s" % item[1] for item in items)
+            if not items:
+                lines.append("  (none)")
         lines.extend(["", "You see this page because DEBUG is True. Set DEBUG = False in production.", ""])
         return "\n".join(lines)
 

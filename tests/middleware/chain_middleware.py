@@ -74,3 +74,6 @@ class UrlconfSwitch(MiddlewareMixin):
     def process_request(self, request):
         if "HTTP_X_ALT_URLS" in request.META:
             request.urlconf = "alt_urls"
+
+
+NOT_A_MIDDLEWARE = "just a string"

@@ -50,11 +50,13 @@ def test_bad_dotted_path_fails_at_start_up_naming_the_entry():
     assert "MIDDLEWARE" in str(info.value)
 
 
-def test_unimportable_module_fails_at_start_up_naming_the_entry():
-    with override_settings(MIDDLEWARE=["no_such_module_anywhere.Middleware"]):
+@pytest.mark.parametrize("entry", ["no_such_module_anywhere.Middleware", "chain_middleware.NOT_A_MIDDLEWARE",
+                                   "NoDots"])
+def test_unusable_entry_fails_at_start_up_naming_it(entry):
+    with override_settings(MIDDLEWARE=[entry]):
         with pytest.raises(ImproperlyConfigured) as info:
             WSGIHandler()
-    assert "no_such_module_anywhere.Middleware" in str(info.value)
+    assert entry in str(info.value)
 
 
 def test_process_view_can_answer_instead_of_the_view():

@@ -42,6 +42,8 @@ class BaseHandler(object):
         handler = convert_exception_to_response(self._get_response)
         for path in reversed(list(settings.MIDDLEWARE)):
             factory = import_string(path, "MIDDLEWARE")
+            if not callable(factory):
+                raise ImproperlyConfigured("MIDDLEWARE entry %r is not a class or factory function." % path)
             try:
                 middleware = factory(handler)
             except MiddlewareNotUsed as exc:
