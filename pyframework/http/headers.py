@@ -2,6 +2,7 @@
 from __future__ import unicode_literals
 
 import base64
+import re
 
 from pyframework.utils.compat import PY2
 from pyframework.utils.datastructures import CaseInsensitiveMapping
@@ -51,6 +52,10 @@ class HttpHeaders(CaseInsensitiveMapping):
         return meta_key.replace("_", "-").title()
 
 
+# RFC 7230 3.2.6: a header name is a "token".
+_TOKEN_RE = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
+
+
 def _as_text(value):
     if isinstance(value, bytes):
         return value.decode("latin-1")
@@ -66,7 +71,7 @@ def clean_header_name(name):
         name.encode("ascii")
     except UnicodeEncodeError:
         raise BadHeaderError("Header name '%s' must be ASCII." % (name,))
-    if not name or any(char in name for char in ' \t\r\n:"(),/;<=>?@[\\]{}'):
+    if _TOKEN_RE.match(name) is None:
         raise BadHeaderError("Header name '%s' is empty or contains characters not allowed in a "
                              "header name." % (name,))
     return name

@@ -24,7 +24,7 @@ CHUNK_SIZE = 64 * 1024
 # Longest header block accepted for one part; real ones are a few hundred bytes.
 MAX_PART_HEADER_SIZE = 16 * 1024
 # RFC 2046 5.1.1: 1 to 70 characters, the last one not a space.
-_BOUNDARY_RE = re.compile(r"^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$")
+_BOUNDARY_RE = re.compile(r"^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]\Z")
 
 
 class MultiPartParserError(SuspiciousMultipartForm):

@@ -28,7 +28,7 @@ from pyframework.utils.encoding import escape_uri_path, iri_to_uri
 from pyframework.utils.functional import cached_property
 from pyframework.utils.http import is_same_domain, parse_header_parameters
 
-_HOST_RE = re.compile(r"^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:[0-9]+)?$")
+_HOST_RE = re.compile(r"^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:[0-9]+)?\Z")
 # Allowed hosts when DEBUG is on and ALLOWED_HOSTS is empty (local development).
 _DEBUG_ALLOWED_HOSTS = (".localhost", "127.0.0.1", "[::1]")
 
@@ -126,6 +126,19 @@ class MediaType(object):
         if self.main_type != other.main_type:
             return False
         return self.sub_type in ("*", other.sub_type)
+
+
+def _form_data_property(attribute, doc):
+    """request.POST / request.FILES: both come from one parse of the body, on first access of either."""
+    def getter(self):
+        if attribute not in self.__dict__:
+            self._load_post_and_files()
+        return self.__dict__[attribute]
+
+    def setter(self, value):
+        self.__dict__[attribute] = value
+
+    return property(getter, setter, doc=doc)
 
 
 class HttpRequest(object):
@@ -365,25 +378,8 @@ class HttpRequest(object):
             self._mark_post_parse_error()
             raise
 
-    def _get_post(self):
-        if "_post" not in self.__dict__:
-            self._load_post_and_files()
-        return self._post
-
-    def _set_post(self, post):
-        self._post = post
-
-    POST = property(_get_post, _set_post)
-
-    def _get_files(self):
-        if "_files" not in self.__dict__:
-            self._load_post_and_files()
-        return self._files
-
-    def _set_files(self, files):
-        self._files = files
-
-    FILES = property(_get_files, _set_files)
+    POST = _form_data_property("_post", "The form fields of a POST body (a QueryDict), parsed on first access.")
+    FILES = _form_data_property("_files", "Uploaded files of a multipart POST body (a MultiValueDict).")
 
     def close(self):
         """Close uploaded files (deleting temporary ones)."""

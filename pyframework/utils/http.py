@@ -17,9 +17,9 @@ _M = r"(?P<mon>\w{3})"
 _Y = r"(?P<year>\d{4})"
 _Y2 = r"(?P<year>\d{2})"
 _T = r"(?P<hour>\d{2}):(?P<min>\d{2}):(?P<sec>\d{2})"
-RFC1123_DATE = re.compile(r"^\w{3}, %s %s %s %s GMT$" % (_D, _M, _Y, _T))
-RFC850_DATE = re.compile(r"^\w{6,9}, %s-%s-%s %s GMT$" % (_D, _M, _Y2, _T))
-ASCTIME_DATE = re.compile(r"^\w{3} %s %s %s %s$" % (_M, _D2, _T, _Y))
+RFC1123_DATE = re.compile(r"^\w{3}, %s %s %s %s GMT\Z" % (_D, _M, _Y, _T))
+RFC850_DATE = re.compile(r"^\w{6,9}, %s-%s-%s %s GMT\Z" % (_D, _M, _Y2, _T))
+ASCTIME_DATE = re.compile(r"^\w{3} %s %s %s %s\Z" % (_M, _D2, _T, _Y))
 
 
 def http_date(epoch_seconds=None):

@@ -137,7 +137,7 @@ def test_header_values_with_newlines_are_rejected(value):
         HttpResponse(headers={"X-Injected": value})
 
 
-@pytest.mark.parametrize("name", ["Bad Name", "X:Y", "Ünicode", "", "X\nY"])
+@pytest.mark.parametrize("name", ["Bad Name", "X:Y", "Ünicode", "", "X\nY", "X-Trailing\n"])
 def test_bad_header_names_are_rejected(name):
     with pytest.raises(BadHeaderError):
         HttpResponse()[name] = "v"

@@ -127,7 +127,7 @@ def test_get_host_allowed(host):
 
 
 @pytest.mark.parametrize("host", ["evil.com", "example.com.evil.com", "notexample.com", "exa mple.com",
-                                  "example.com@evil.com", "[::1", ""])
+                                  "example.com@evil.com", "[::1", "", "example.com\n"])
 def test_get_host_disallowed(host):
     request = request_for("/", headers={"HTTP_HOST": host})
     with pytest.raises(DisallowedHost) as info:
