@@ -1,0 +1,116 @@
+"""The WAR that `gradle war` builds: layout, web.xml, bytecode level, bundled libraries."""
+from __future__ import unicode_literals
+
+import io
+import os
+import struct
+import zipfile
+from xml.etree import ElementTree
+
+import pytest
+
+from war_build import REPO_ROOT, run_gradle, write_files
+
+pytestmark = pytest.mark.cpython_only("runs Gradle")
+
+EXAMPLE_DIR = os.path.join(REPO_ROOT, "examples", "mysite")
+NS = {"j": "https://jakarta.ee/xml/ns/jakartaee"}
+
+# A stand-in for the example project, used when the checkout has none.
+FALLBACK_PROJECT = {
+    "settings.gradle": "rootProject.name = 'mysite'\n",
+    "build.gradle": "apply from: \"${pyframeworkHome}/gradle/pyframework-project.gradle\"\n",
+    "mysite/__init__.py": "",
+    "mysite/settings.py": "INSTALLED_APPS = ['demo']\nSTATIC_URL = '/static/'\nSECRET_KEY = 'x'\n",
+    "mysite/wsgi.py": "def application(environ, start_response):\n"
+                      "    start_response('200 OK', [])\n    return [b'ok']\n",
+    "demo/__init__.py": "",
+    "demo/views.py": "",
+    "demo/static/demo/site.css": "body {}\n",
+}
+
+
+@pytest.fixture(scope="module")
+def war(tmp_path_factory):
+    if os.path.isfile(os.path.join(EXAMPLE_DIR, "mysite", "settings.py")):
+        project_dir = EXAMPLE_DIR
+    else:
+        project_dir = str(tmp_path_factory.mktemp("fallback"))
+        write_files(project_dir, FALLBACK_PROJECT)
+    run_gradle(project_dir, "war")
+    path = os.path.join(project_dir, "build", "libs", "mysite.war")
+    with zipfile.ZipFile(path) as archive:
+        yield archive
+
+
+@pytest.fixture(scope="module")
+def names(war):
+    return set(war.namelist())
+
+
+@pytest.fixture(scope="module")
+def web_xml(war):
+    return ElementTree.fromstring(war.read("WEB-INF/web.xml"))
+
+
+def test_libraries(names):
+    libraries = sorted(name for name in names if name.startswith("WEB-INF/lib/") and name.endswith(".jar"))
+    assert libraries == ["WEB-INF/lib/jython-standalone-2.7.4.jar", "WEB-INF/lib/pyframework-servlet.jar"]
+
+
+@pytest.mark.parametrize("module", [
+    "pyframework/__init__", "pyframework/conf/global_settings", "jinja2/environment", "jinja2/tests",
+    "markupsafe/__init__", "markupsafe/_native", "mysite/settings", "mysite/wsgi", "demo/views",
+])
+def test_python_modules_are_bundled_and_precompiled(names, module):
+    assert "WEB-INF/python/%s.py" % module in names
+    assert "WEB-INF/python/%s$py.class" % module in names
+
+
+def test_every_module_is_precompiled(names):
+    sources = [name for name in names if name.startswith("WEB-INF/python/") and name.endswith(".py")]
+    missing = [name for name in sources if name[:-3] + "$py.class" not in names]
+    assert len(sources) > 50
+    assert missing == []
+
+
+def test_nothing_for_cpython_or_development_slips_in(names):
+    unwanted = [name for name in names if name.endswith((".c", ".so", ".pyc", ".whl", ".tar.gz"))
+                or "__pycache__" in name or "/tests/" in name or ".dist-info" in name
+                or "_template/" in name or "jinja2/async" in name]
+    assert unwanted == []
+    assert "WEB-INF/python/markupsafe/_speedups.c" not in names
+
+
+def test_static_files_are_at_the_root_only(names):
+    assert "static/demo/site.css" in names
+    assert not [name for name in names if name.startswith("WEB-INF/python/") and "/static/" in name]
+
+
+def test_servlet_declaration(web_xml):
+    servlet = web_xml.find("j:servlet", NS)
+    assert servlet.find("j:servlet-name", NS).text == "pyframework"
+    assert servlet.find("j:servlet-class", NS).text == "org.pyframework.servlet.WsgiServlet"
+    assert servlet.find("j:load-on-startup", NS).text == "1"
+    params = dict((param.find("j:param-name", NS).text, param.find("j:param-value", NS).text)
+                  for param in servlet.findall("j:init-param", NS))
+    assert params == {"pyframework.application": "mysite.wsgi:application",
+                      "pyframework.settings": "mysite.settings"}
+    assert web_xml.find(".//j:multipart-config", NS) is None
+
+
+def test_servlet_mappings(web_xml):
+    mappings = sorted((mapping.find("j:url-pattern", NS).text, mapping.find("j:servlet-name", NS).text)
+                      for mapping in web_xml.findall("j:servlet-mapping", NS))
+    assert mappings == [("/", "pyframework"), ("/static/*", "default")]
+
+
+def test_bridge_is_java_11_bytecode(war):
+    bridge = zipfile.ZipFile(io.BytesIO(war.read("WEB-INF/lib/pyframework-servlet.jar")))
+    classes = [name for name in bridge.namelist() if name.endswith(".class")]
+    assert "org/pyframework/servlet/WsgiServlet.class" in classes
+    assert "org/pyframework/launcher/AppRunner.class" not in classes
+    for name in classes:
+        header = bridge.read(name)[:8]
+        magic, major = struct.unpack(">I", header[:4])[0], struct.unpack(">H", header[6:8])[0]
+        assert (name, magic, major) == (name, 0xCAFEBABE, 55)
