@@ -5,8 +5,8 @@ from pyframework.core.exceptions import ObjectDoesNotExist
 from pyframework.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from pyframework.template import loader
 from pyframework.urls import NoReverseMatch, reverse
-from pyframework.urls.base import LazyURL
 from pyframework.utils.compat import string_types, text_type
+from pyframework.utils.functional import Promise
 
 
 def render(request, template_name, context=None, content_type=None, status=None, using=None):
@@ -31,7 +31,7 @@ def resolve_url(to, *args, **kwargs):
     get_absolute_url = getattr(to, "get_absolute_url", None)
     if get_absolute_url is not None:
         return get_absolute_url()
-    if isinstance(to, LazyURL):
+    if isinstance(to, Promise):
         return text_type(to)
     # Text with a '/' is a URL ('/a/', '../b', 'https://...'), never a pattern name:
     # no need to search the urlconf for it.

@@ -1,6 +1,7 @@
 """reverse(), resolve() and the per-thread state they use (script prefix, urlconf override)."""
 from __future__ import unicode_literals
 
+import re
 import threading
 
 from pyframework.conf import settings
@@ -9,6 +10,7 @@ from pyframework.core.signals import setting_changed
 from pyframework.urls.exceptions import NoReverseMatch, Resolver404
 from pyframework.urls.resolvers import root_resolver
 from pyframework.utils.compat import PY2, quote, string_types, text_type
+from pyframework.utils.functional import lazy
 
 # Per-thread because one process serves many requests at once: the servlet bridge
 # and the WSGI handler set the script prefix (the WAR's context path, SCRIPT_NAME)
@@ -22,6 +24,9 @@ _resolvers = {}
 
 # Characters reverse() leaves unquoted: RFC 3986 sub-delims plus those path segments allow.
 _SAFE_PATH_CHARS = "!$&'()*+,;=/~:@"
+# URLs made only of these need no quoting: the common case skips quote(), a slow
+# character loop on Jython.
+_ONLY_SAFE_CHARS = re.compile(r"[A-Za-z0-9_.\-!$&'()*+,;=/~:@]*\Z")
 
 
 def set_script_prefix(prefix):
@@ -110,20 +115,32 @@ def reverse(viewname, urlconf=None, args=None, kwargs=None, current_app=None):
     resolver = get_resolver(urlconf)
     args = tuple(args or ())
     kwargs = kwargs or {}
+    candidates = _candidates(resolver, viewname, current_app)
+    for reversal in candidates:
+        path = reversal.build(args, kwargs)
+        if path is not None:
+            return _finish_url(get_script_prefix() + path)
+    raise NoReverseMatch(_no_match_message(viewname, args, kwargs, candidates))
+
+
+def _candidates(resolver, viewname, current_app):
+    """The reversals that may produce ``viewname``, full paths from the root; cached per resolver."""
+    key = (viewname, current_app)
+    try:
+        return resolver.reverse_candidates[key]
+    except KeyError:
+        pass
     if isinstance(viewname, string_types):
         parts = viewname.split(":")
         view, namespace_path = parts[-1], parts[:-1]
     else:
         view, namespace_path = viewname, []
-    prefix, resolver = _follow_namespaces(resolver, namespace_path, current_app)
-    candidates = resolver.reverse_dict.get(view, ())
-    for reversal in candidates:
-        if prefix is not None:
-            reversal = reversal.prefixed(prefix)
-        path = reversal.build(args, kwargs)
-        if path is not None:
-            return _finish_url(get_script_prefix() + path)
-    raise NoReverseMatch(_no_match_message(viewname, args, kwargs, candidates, prefix))
+    prefix, inner = _follow_namespaces(resolver, namespace_path, current_app)
+    candidates = inner.reverse_dict.get(view, ())
+    if prefix is not None:
+        candidates = [reversal.prefixed(prefix) for reversal in candidates]
+    resolver.reverse_candidates[key] = candidates
+    return candidates
 
 
 def _follow_namespaces(resolver, namespace_path, current_app):
@@ -154,17 +171,18 @@ def _follow_namespaces(resolver, namespace_path, current_app):
 
 
 def _finish_url(url):
-    if PY2:
-        url = quote(url.encode("utf-8"), safe=_SAFE_PATH_CHARS.encode("ascii")).decode("ascii")
-    else:
-        url = quote(url, safe=_SAFE_PATH_CHARS)
+    if not _ONLY_SAFE_CHARS.match(url):
+        if PY2:
+            url = quote(url.encode("utf-8"), safe=_SAFE_PATH_CHARS.encode("ascii")).decode("ascii")
+        else:
+            url = quote(url, safe=_SAFE_PATH_CHARS)
     # '//x' would be read by browsers as a scheme-relative URL to host x.
     if url.startswith("//"):
         url = "/%2F" + url[2:]
     return url
 
 
-def _no_match_message(viewname, args, kwargs, candidates, prefix):
+def _no_match_message(viewname, args, kwargs, candidates):
     name = viewname if isinstance(viewname, string_types) else getattr(viewname, "__name__", repr(viewname))
     if not candidates:
         return ("Reverse for '%s' not found: '%s' is not the name of a URL pattern (or a view "
@@ -175,58 +193,10 @@ def _no_match_message(viewname, args, kwargs, candidates, prefix):
         given = "keyword arguments %r" % (dict(kwargs),)
     else:
         given = "no arguments"
-    tried = [(reversal.prefixed(prefix) if prefix is not None else reversal).describe() for reversal in candidates]
     return "Reverse for '%s' with %s not found. %d pattern(s) tried: %s" % (
-        name, given, len(tried), ", ".join("'%s'" % text_type(pattern) for pattern in tried))
+        name, given, len(candidates), ", ".join("'%s'" % reversal.describe() for reversal in candidates))
 
 
-class LazyURL(object):
-    """A URL computed by reverse() on first use (for module-level or class-level values)."""
-
-    def __init__(self, args, kwargs):
-        self._args = args
-        self._kwargs = kwargs
-        self._value = None
-
-    def _resolve(self):
-        if self._value is None:
-            self._value = reverse(*self._args, **self._kwargs)
-        return self._value
-
-    def __str__(self):
-        return str(self._resolve())
-
-    def __unicode__(self):
-        return self._resolve()
-
-    def __eq__(self, other):
-        return self._resolve() == (other._resolve() if isinstance(other, LazyURL) else other)
-
-    def __ne__(self, other):
-        return not self == other
-
-    def __hash__(self):
-        return hash(self._resolve())
-
-    def __add__(self, other):
-        return self._resolve() + other
-
-    def __radd__(self, other):
-        return other + self._resolve()
-
-    def __mod__(self, other):
-        return self._resolve() % other
-
-    def __len__(self):
-        return len(self._resolve())
-
-    def __getattr__(self, name):
-        return getattr(self._resolve(), name)
-
-    def __repr__(self):
-        return "<lazy URL %r>" % (self._args[0] if self._args else self._kwargs.get("viewname"),)
-
-
-def reverse_lazy(*args, **kwargs):
-    """Like reverse(), but computed when the value is first used as text."""
-    return LazyURL(args, kwargs)
+# Computed when first used as text (module-level or class-level values), so the
+# urlconf need not be importable yet when the value is defined.
+reverse_lazy = lazy(reverse, text_type)

@@ -24,7 +24,19 @@ def _escape_template(text):
     return text.replace("%", "%%")
 
 
-class RoutePattern(object):
+class _Pattern(object):
+    def describe(self):
+        """The pattern as written in the urlconf."""
+        raise NotImplementedError
+
+    def __str__(self):
+        return self.describe()
+
+    def __repr__(self):
+        return "<%s '%s'>" % (self.__class__.__name__, self.describe())
+
+
+class RoutePattern(_Pattern):
     """``path()`` syntax: literal text with ``<converter:name>`` parameters."""
 
     def __init__(self, route, is_endpoint=False):
@@ -67,10 +79,11 @@ class RoutePattern(object):
         if is_endpoint:
             regex += r"\Z"
         self.regex = re.compile("^" + regex, re.UNICODE)
+        self._converter_items = tuple(self.converters.items())
         self.reversal = Reversal(template, tuple(params), self.converters, regex)
         # Text every matching path starts with; routes without parameters need no regex at all.
         first = _ROUTE_PARAMETER.search(route)
-        self._literal_prefix = route[:first.start()] if first else route
+        self.literal_prefix = route[:first.start()] if first else route
         self._is_literal = first is None
 
     def _check_literal(self, literal):
@@ -85,13 +98,13 @@ class RoutePattern(object):
             if path.startswith(self.route):
                 return path[len(self.route):], (), {}
             return None
-        if not path.startswith(self._literal_prefix):
+        if not path.startswith(self.literal_prefix):
             return None
         found = self.regex.match(path)
         if found is None:
             return None
         kwargs = found.groupdict()
-        for name, converter in self.converters.items():
+        for name, converter in self._converter_items:
             try:
                 kwargs[name] = converter.to_python(kwargs[name])
             except ValueError:
@@ -105,14 +118,8 @@ class RoutePattern(object):
     def describe(self):
         return self.route
 
-    def __str__(self):
-        return self.route
 
-    def __repr__(self):
-        return "<RoutePattern %r>" % self.route
-
-
-class RegexPattern(object):
+class RegexPattern(_Pattern):
     """``re_path()`` syntax: a regular expression, with named groups as kwargs."""
 
     def __init__(self, regex, is_endpoint=False):
@@ -126,11 +133,11 @@ class RegexPattern(object):
         # An endpoint ending in '$' must consume the whole path ('$' alone also matches before a final newline).
         self._needs_full_match = is_endpoint and regex.endswith("$") and not regex.endswith("\\$")
         self._has_named_groups = bool(self.regex.groupindex)
-        self._literal_prefix = _literal_prefix(regex)
+        self.literal_prefix = _literal_prefix(regex)
         self.reversal = _regex_reversal(regex, self.regex)
 
     def match(self, path):
-        if self._literal_prefix and not path.startswith(self._literal_prefix):
+        if self.literal_prefix and not path.startswith(self.literal_prefix):
             return None
         found = self.regex.search(path)
         if found is None:
@@ -150,12 +157,6 @@ class RegexPattern(object):
 
     def describe(self):
         return self._regex_text
-
-    def __str__(self):
-        return self._regex_text
-
-    def __repr__(self):
-        return "<RegexPattern %r>" % self._regex_text
 
 
 def _literal_prefix(regex):

@@ -14,6 +14,7 @@ from pyframework.urls.exceptions import Resolver404
 from pyframework.urls.patterns import RegexPattern
 from pyframework.urls.utils import get_callable
 from pyframework.utils.compat import string_types
+from pyframework.utils.functional import cached_property
 
 # Error views used when the root urlconf defines no handler<code>; resolved lazily
 # because pyframework.views.defaults imports the template machinery.
@@ -128,33 +129,28 @@ class URLResolver(object):
         self.app_name = app_name
         self.namespace = namespace
         self.name = None
-        self._module = None
-        self._patterns = None
         self._reverse_tables = None
+        # reverse() results of the namespace walk: {(viewname, current_app): [Reversal, ...]}.
+        # Filled under no lock: a racing fill computes the same value twice.
+        self.reverse_candidates = {}
         self._error_handlers = {}
 
     # -- loading -----------------------------------------------------------
 
-    @property
+    # cached_property: after the first access these are plain instance attributes,
+    # so the per-request resolve loop pays no Python-level call for them.
+    @cached_property
     def urlconf_module(self):
-        if self._module is None:
-            name = self.urlconf_name
-            if isinstance(name, string_types):
-                try:
-                    self._module = importlib.import_module(name)
-                except ImportError as exc:
-                    raise ImproperlyConfigured("URLconf module '%s' cannot be imported: %s" % (name, exc))
-            else:
-                self._module = name
-        return self._module
+        name = self.urlconf_name
+        if not isinstance(name, string_types):
+            return name
+        try:
+            return importlib.import_module(name)
+        except ImportError as exc:
+            raise ImproperlyConfigured("URLconf module '%s' cannot be imported: %s" % (name, exc))
 
-    @property
+    @cached_property
     def url_patterns(self):
-        if self._patterns is None:
-            self._patterns = self._load_patterns()
-        return self._patterns
-
-    def _load_patterns(self):
         module = self.urlconf_module
         try:
             patterns = list(getattr(module, "urlpatterns", module))
@@ -163,7 +159,9 @@ class URLResolver(object):
                 "The URLconf '%s' has no 'urlpatterns' list. If it really has patterns, "
                 "check for a circular import." % (self.urlconf_name,))
         for entry in patterns:
-            if not isinstance(entry, (URLPattern, URLResolver)):
+            if isinstance(entry, URLResolver):
+                entry.url_patterns  # load included urlconfs now: errors surface at start-up
+            elif not isinstance(entry, URLPattern):
                 raise ImproperlyConfigured(
                     "URLconf '%s' contains %r, which is not a path()/re_path() pattern." % (self.urlconf_name, entry))
         self._check_error_handlers(module)
@@ -197,20 +195,36 @@ class URLResolver(object):
         match._tried_source = (self, path)
         return match
 
+    @cached_property
+    def _dispatch_table(self):
+        # (literal prefix, entry) pairs: a failed str.startswith() is much cheaper than
+        # calling into the entry, especially on Jython, and most entries fail.
+        return tuple((entry.pattern.literal_prefix, entry) for entry in self.url_patterns)
+
     def _resolve(self, path, tried):
         """The ResolverMatch for ``path`` or None; fills ``tried`` (when a list) with pattern chains."""
         matched = self.pattern.match(path)
         if matched is None:
             return None
         remaining, args, kwargs = matched
+        if tried is not None:
+            return self._resolve_tracking(remaining, args, kwargs, tried)
+        for prefix, entry in self._dispatch_table:
+            if remaining.startswith(prefix):
+                sub_match = entry._resolve(remaining, None)
+                if sub_match is not None:
+                    return self._adopt(sub_match, args, kwargs)
+        return None
+
+    def _resolve_tracking(self, remaining, args, kwargs, tried):
+        """The slow path of _resolve(), recording every pattern tried (for 404 pages)."""
         for entry in self.url_patterns:
-            sub_tried = [] if tried is not None and isinstance(entry, URLResolver) else None
+            sub_tried = [] if isinstance(entry, URLResolver) else None
             sub_match = entry._resolve(remaining, sub_tried)
-            if tried is not None:
-                if sub_tried:
-                    tried.extend([entry] + chain for chain in sub_tried)
-                else:
-                    tried.append([entry])
+            if sub_tried:
+                tried.extend([entry] + chain for chain in sub_tried)
+            else:
+                tried.append([entry])
             if sub_match is not None:
                 return self._adopt(sub_match, args, kwargs)
         return None

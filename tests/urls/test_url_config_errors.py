@@ -81,3 +81,10 @@ def test_root_urlconf_must_be_set(monkeypatch):
     with pytest.raises(ImproperlyConfigured) as info:
         resolve("/")
     assert "ROOT_URLCONF" in str(info.value)
+
+
+def test_nested_include_is_checked_when_root_loads():
+    resolver = get_resolver([path("outer/", include([path("inner/", include(["not a pattern"]))]))])
+    with pytest.raises(ImproperlyConfigured) as info:
+        resolver.url_patterns
+    assert "not a path()/re_path() pattern" in str(info.value)

@@ -123,3 +123,10 @@ def test_reverse_lazy_uses_thread_urlconf():
     assert lazy == "/blog/2/"
     assert "%s" % lazy == "/blog/2/"
     assert lazy.startswith("/blog")
+
+
+def test_reverse_never_returns_scheme_relative_url():
+    from pyframework.urls import path
+    urlconf = [path("<path:rest>", urls_views.article, name="anything")]
+    assert reverse("anything", urlconf=urlconf, kwargs={"rest": "/evil.com/x"}) == "/%2Fevil.com/x"
+    assert reverse("anything", urlconf=urlconf, kwargs={"rest": "a%b"}) == "/a%25b"
