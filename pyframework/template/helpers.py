@@ -6,9 +6,24 @@ from pyframework.urls import get_script_prefix, reverse
 from pyframework.utils.compat import PY2, quote
 
 
-def url(viewname, *args, **kwargs):
-    """``{{ url('blog:post', pk=post.pk) }}``: the path of a view, script prefix included."""
-    return reverse(viewname, args=args or None, kwargs=kwargs or None)
+def url(context, viewname, *args, **kwargs):
+    """``{{ url('blog:post', pk=post.pk) }}``: the path of a view, script prefix included.
+
+    Called with the template context: when an application is deployed under several
+    namespaces, the one serving the current request is preferred.
+    """
+    return reverse(viewname, args=args or None, kwargs=kwargs or None, current_app=_current_app(context))
+
+
+def _current_app(context):
+    request = context.get("request")
+    if request is None:
+        return None
+    current_app = getattr(request, "current_app", None)
+    if current_app is None:
+        match = getattr(request, "resolver_match", None)
+        current_app = match.namespace if match is not None else None
+    return current_app or None
 
 
 def static_url():

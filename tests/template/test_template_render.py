@@ -7,7 +7,7 @@ from pyframework.conf import settings
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.template import engines
 from pyframework.template.loader import get_template, render_to_string, select_template
-from pyframework.urls import clear_script_prefix, set_script_prefix
+from pyframework.urls import clear_script_prefix, set_script_prefix, set_urlconf
 
 from template_fixtures import DIRS, EXTRA_DIRS, FakeRequest, use_templates  # noqa: F401
 
@@ -93,7 +93,6 @@ def test_custom_environment_and_options(use_templates):
 
 def test_url_and_static_helpers(use_templates, monkeypatch):
     use_templates()
-    from pyframework.urls import set_urlconf
     set_urlconf("template_urls")
     try:
         assert render_to_string("helpers.html") == "/|/items/7/|/static/css/site.css"
@@ -162,3 +161,28 @@ def test_misconfiguration_names_the_culprit(use_templates, entry, fragment):
     with pytest.raises(ImproperlyConfigured) as info:
         engines.all()
     assert fragment in str(info.value)
+
+
+def test_url_prefers_the_namespace_of_the_current_request(use_templates):
+    from pyframework.urls import resolve
+    engine = use_templates()["jinja2"]
+    template = engine.from_string("{{ url('shop:index') }}")
+    request = FakeRequest()
+    request.resolver_match = resolve("/outlet/", urlconf="template_urls")
+    set_urlconf("template_urls")
+    try:
+        assert template.render({}, request) == "/outlet/"
+        assert template.render({}) == "/shop/"
+        request.current_app = "shop"
+        assert template.render({}, request) == "/shop/"
+    finally:
+        set_urlconf(None)
+
+
+def test_override_settings_resets_engines(use_templates):
+    from pyframework.test.utils import override_settings
+    use_templates()
+    assert render_to_string("plain.txt", {"content": "a"}) == "Hello a"
+    with override_settings(TEMPLATES=[{"DIRS": [EXTRA_DIRS]}]):
+        assert render_to_string("plain.txt", {"content": "a"}) == "extra dir wins? a"
+    assert render_to_string("plain.txt", {"content": "a"}) == "Hello a"

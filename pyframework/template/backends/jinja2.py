@@ -23,6 +23,9 @@ from pyframework.template.exceptions import TemplateDoesNotExist, TemplateSyntax
 from pyframework.urls.utils import get_callable  # noqa: E402
 from pyframework.utils.compat import string_types  # noqa: E402
 
+# Jinja2 3 renamed contextfunction (the only one Jinja2 2.11 on Jython has) to pass_context.
+_pass_context = getattr(jinja2, "pass_context", None) or jinja2.contextfunction
+
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml", "jinja", "j2")
 
 # Compiled templates kept per engine. Jinja2's default (400) suits most sites; the
@@ -55,7 +58,7 @@ class Jinja2(object):
         options.setdefault("auto_reload", settings.DEBUG)
         options.setdefault("cache_size", DEFAULT_CACHE_SIZE)
         self.env = environment_factory(**options)
-        self.env.globals.setdefault("url", helpers.url)
+        self.env.globals.setdefault("url", _pass_context(helpers.url))
         self.env.globals.setdefault("static", helpers.static)
         self._csrf_get_token = _find_csrf_get_token()
 
