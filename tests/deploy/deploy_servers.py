@@ -68,6 +68,8 @@ class ServerProcess(object):
     """One container process serving the WAR under CONTEXT_PATH."""
 
     name = "server"
+    # Log lines (bytes) that mean the deployment failed for good.
+    deployment_failure_markers = ()
 
     def __init__(self, workdir, war_path):
         self.workdir = workdir
@@ -116,6 +118,22 @@ class ServerProcess(object):
             parts.extend(["--- last lines of %s ---" % path, log_tail(path)])
         return ServerError("\n".join(parts))
 
+    def deployment_failed(self):
+        """True once the server's logs say the WAR will never come up.
+
+        Both containers keep running after a failed deployment; without this
+        a broken WAR would cost the whole readiness timeout.
+        """
+        for path in [self.log_path] + self.extra_logs():
+            try:
+                with open(path, "rb") as log:
+                    text = log.read()
+            except (IOError, OSError):
+                continue
+            if any(marker in text for marker in self.deployment_failure_markers):
+                return True
+        return False
+
     def wait_for(self, url, accept, timeout=READY_TIMEOUT_SECONDS):
         """Poll ``url`` until ``accept(status)`` holds; return the seconds it took."""
         started = time.time()
@@ -124,6 +142,8 @@ class ServerProcess(object):
             if self.process.poll() is not None:
                 raise self.failure("exited with code %s while waiting for %s"
                                    % (self.process.returncode, url))
+            if self.deployment_failed():
+                raise self.failure("the WAR failed to deploy (see the log below)")
             try:
                 status = fetch(url, timeout=10).status
             except (IOError, OSError, socket.error) as error:
@@ -177,6 +197,13 @@ class TomcatServer(ServerProcess):
     """Stand-alone Tomcat: a private CATALINA_BASE, the WAR hot-deployed by copy."""
 
     name = "Tomcat"
+    deployment_failure_markers = (
+        b"Error deploying web application archive",
+        b"One or more listeners failed to start",
+        b"One or more Filters failed to start",
+        b"threw load() exception",
+        b"Context [/mysite] startup failed",
+    )
 
     def __init__(self, workdir, war_path, catalina_home):
         super(TomcatServer, self).__init__(workdir, war_path)
@@ -243,6 +270,7 @@ class PayaraMicroServer(ServerProcess):
     """Payara Micro 6 (GlassFish-derived): boots and deploys the WAR in one go."""
 
     name = "Payara Micro"
+    deployment_failure_markers = (b"Exception while deploying the app",)
 
     def __init__(self, workdir, war_path, payara_jar):
         super(PayaraMicroServer, self).__init__(workdir, war_path)

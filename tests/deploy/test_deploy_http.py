@@ -171,8 +171,11 @@ def test_a_lone_rendezvous_times_out_with_504(server):
 # --- bad input: a clear 4xx, never a 500, and the site keeps working -------
 
 def test_bad_percent_encoding_in_the_query_is_400(server):
-    refused = fetch(server + "/hello/world/?name=%ZZ&x=%E2%82")
-    assert refused.status == 400, refused
+    # The query is parsed when a view reads it: the rendezvous view reads
+    # ``timeout``. A broken escape, then an escape of invalid UTF-8.
+    for query in ("timeout=%ZZ", "timeout=%E2%82"):
+        refused = fetch(server + "/rendezvous/deploy-query/?" + query)
+        assert refused.status == 400, (query, refused)
     assert_still_serving(server)
 
 
@@ -205,16 +208,17 @@ def test_broken_multipart_is_400(server):
     assert_still_serving(server)
 
 
-def test_body_shorter_than_content_length_is_400(server):
+def test_body_shorter_than_content_length_is_refused(server):
     head = b"\r\n".join([
         b"POST /mysite/echo/ HTTP/1.1", host_header(server),
         b"Content-Type: application/x-www-form-urlencoded",
         b"Content-Length: 100", b"", b""])
     # Ten bytes of the promised hundred, then silence: the container's read
-    # timeout (3 s in these test servers) must end in a 400, not a 500 or a
-    # thread stuck forever.
+    # timeout (3 s in these test servers) must end in a refusal, not a 500 or
+    # a thread stuck forever. Tomcat answers 408 Request Timeout itself once
+    # its read timed out; otherwise the application answers 400.
     status, raw = exchange(server, head + b"message=hi", timeout=60)
-    assert status == 400, raw[:500]
+    assert status in (400, 408), raw[:500]
     assert_still_serving(server)
 
 
