@@ -139,7 +139,10 @@ def _candidates(resolver, viewname, current_app):
     candidates = inner.reverse_dict.get(view, ())
     if prefix is not None:
         candidates = [reversal.prefixed(prefix) for reversal in candidates]
-    resolver.reverse_candidates[key] = candidates
+    if candidates:
+        # Only names that exist: the cache must not grow with made-up names
+        # (redirect() may be handed text from a request).
+        resolver.reverse_candidates[key] = candidates
     return candidates
 
 

@@ -129,7 +129,6 @@ class URLResolver(object):
         self.app_name = app_name
         self.namespace = namespace
         self.name = None
-        self._reverse_tables = None
         # reverse() results of the namespace walk: {(viewname, current_app): [Reversal, ...]}.
         # Filled under no lock: a racing fill computes the same value twice.
         self.reverse_candidates = {}
@@ -255,24 +254,20 @@ class URLResolver(object):
     @property
     def reverse_dict(self):
         """{url name or view callable: [Reversal, ...]}, last-defined pattern first."""
-        return self._get_reverse_tables()[0]
+        return self._reverse_tables[0]
 
     @property
     def namespace_dict(self):
         """{namespace: (Reversal of the include prefix, URLResolver)}."""
-        return self._get_reverse_tables()[1]
+        return self._reverse_tables[1]
 
     @property
     def app_dict(self):
         """{app_name: [namespace of each deployed instance, ...]}."""
-        return self._get_reverse_tables()[2]
+        return self._reverse_tables[2]
 
-    def _get_reverse_tables(self):
-        if self._reverse_tables is None:
-            self._reverse_tables = self._build_reverse_tables()
-        return self._reverse_tables
-
-    def _build_reverse_tables(self):
+    @cached_property
+    def _reverse_tables(self):
         lookups, namespaces, apps = {}, {}, {}
         # Walk backwards so that, as in Django, the last pattern sharing a name is tried
         # first and the first include claiming a namespace wins.
