@@ -21,18 +21,21 @@ SITE="$ROOT/build/jython/test-site"
 LIB="$ROOT/build/jython/lib"
 PYTHON_LIBS="$ROOT/build/jython/python"
 
-python3 tests/jython/build_site.py "$SITE"
-
+# First Gradle: its jythonRuntime task syncs build/jython/ and may remove what else is there.
 if [ ! -f "$LIB/jython-standalone-2.7.4.jar" ] || [ ! -d "$PYTHON_LIBS/jinja2" ]; then
     echo "jython runtime: gradle -q jythonRuntime"
     gradle -q jythonRuntime
 fi
 
+python3 tests/jython/build_site.py "$SITE"
+
 if [ "$#" -eq 0 ]; then
     set -- tests
 fi
 
-export JYTHONPATH="$ROOT:$SITE:$PYTHON_LIBS"
+# tests/conftest.py puts the checkout first on sys.path (as an absolute path: a relative
+# entry would break lazy imports after a test changes the working directory).
+export JYTHONPATH="$SITE:$PYTHON_LIBS"
 exec java -Xss2m -Dpython.console.encoding=UTF-8 -Dpython.cachedir.skip=true \
     -cp "$LIB/*" org.python.util.jython \
     -m pytest -p no:cacheprovider -o addopts="" \

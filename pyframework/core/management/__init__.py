@@ -17,6 +17,8 @@ from pyframework.core.management.base import (  # noqa: F401
 )
 
 BUILTIN_COMMANDS_PACKAGE = "pyframework.core"
+# Resolved at import: __file__ may be relative to a working directory that changes later.
+MANAGEMENT_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 def find_commands(management_dir):
@@ -29,7 +31,7 @@ def find_commands(management_dir):
 def get_commands():
     """Map every available command name to the package it comes from."""
     commands = dict((name, BUILTIN_COMMANDS_PACKAGE)
-                    for name in find_commands(os.path.dirname(os.path.abspath(__file__))))
+                    for name in find_commands(MANAGEMENT_DIR))
     from pyframework.apps import apps
 
     if apps.ready:

@@ -23,12 +23,14 @@ from pyframework.core.management.base import BaseCommand, CommandError
 TEMPLATE_SUFFIX = "-tpl"
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")
 PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
+# Resolved at import: __file__ may be relative to a working directory that changes later.
+PACKAGE_DIR = os.path.dirname(os.path.abspath(pyframework.__file__))
+SKELETONS_DIR = os.path.join(PACKAGE_DIR, "conf")
 
 
 def framework_home():
     """The directory holding the ``pyframework`` package (the framework checkout)."""
-    package_dir = os.path.dirname(os.path.abspath(pyframework.__file__))
-    return os.path.dirname(package_dir).replace(os.sep, "/")
+    return os.path.dirname(PACKAGE_DIR).replace(os.sep, "/")
 
 
 def validate_identifier(name, kind):
@@ -80,8 +82,7 @@ class TemplateCommand(BaseCommand):
         validate_unused(name, self.kind)
         if directory is None:
             os.makedirs(target)
-        source = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
-                              "conf", "%s_template" % self.kind)
+        source = os.path.join(SKELETONS_DIR, "%s_template" % self.kind)
         values = self.context(name)
         created = self.copy_tree(source, target, values, rename={"%s_name" % self.kind: name})
         verbosity = options.get("verbosity", 1)
