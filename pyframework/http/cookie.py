@@ -1,7 +1,7 @@
 """Cookies: parsing the Cookie request header and the SimpleCookie responses use."""
 from __future__ import unicode_literals
 
-from pyframework.utils.compat import PY2, Morsel as _StdlibMorsel, SimpleCookie as _StdlibSimpleCookie
+from pyframework.utils.compat import PY2, Morsel as _StdlibMorsel, SimpleCookie as _StdlibSimpleCookie, unichr
 
 if PY2:  # pragma: no cover - Jython
     class Morsel(_StdlibMorsel):
@@ -45,7 +45,7 @@ def _unquote_cookie_value(value):
         if char == "\\" and i + 1 < length:
             octal = value[i + 1:i + 4]
             if len(octal) == 3 and all(digit in "01234567" for digit in octal):
-                out.append(chr(int(octal, 8)) if not PY2 else unichr(int(octal, 8)))  # noqa: F821
+                out.append(unichr(int(octal, 8)))
                 i += 4
                 continue
             out.append(value[i + 1])
@@ -66,12 +66,11 @@ def parse_cookie(cookie):
         cookie = cookie.decode("latin-1")
     cookies = {}
     for chunk in cookie.split(";"):
-        if "=" in chunk:
-            key, value = chunk.split("=", 1)
-        else:
-            key, value = "", chunk
+        key, has_value, value = chunk.partition("=")
+        if not has_value:
+            key, value = "", key
         key = key.strip()
         value = value.strip()
         if key or value:
-            cookies[key] = _unquote_cookie_value(value)
+            cookies[key] = _unquote_cookie_value(value) if value[:1] == '"' else value
     return cookies

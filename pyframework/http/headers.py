@@ -64,8 +64,17 @@ def _as_text(value):
     return value
 
 
+# Header names already validated. Applications use a small, fixed set of names,
+# so this stays small; it is capped anyway in case names are built from input.
+_VALID_NAMES = {}
+_VALID_NAMES_LIMIT = 512
+
+
 def clean_header_name(name):
     """Validate a header name: ASCII without separators or whitespace."""
+    known = _VALID_NAMES.get(name)
+    if known is not None:
+        return known
     name = _as_text(name)
     try:
         name.encode("ascii")
@@ -74,6 +83,8 @@ def clean_header_name(name):
     if _TOKEN_RE.match(name) is None:
         raise BadHeaderError("Header name '%s' is empty or contains characters not allowed in a "
                              "header name." % (name,))
+    if len(_VALID_NAMES) < _VALID_NAMES_LIMIT:
+        _VALID_NAMES[name] = name
     return name
 
 

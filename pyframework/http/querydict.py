@@ -40,6 +40,15 @@ def _decode(data, encoding, what):
         raise BadRequest("Unknown character set '%s' for %s." % (encoding, what))
 
 
+def _unescape(text, encoding, what):
+    """'+' to space and %XX escapes decoded, for one key or value (text)."""
+    if "+" in text:
+        text = text.replace("+", " ")
+    if "%" not in text:
+        return text
+    return _decode(_percent_decode(text.encode(encoding), what), encoding, what)
+
+
 def parse_query_string(data, encoding="utf-8", max_fields=None, what="query string"):
     """Parse a query string or urlencoded body (bytes or text) into a list of (key, value) text pairs.
 
@@ -47,26 +56,21 @@ def parse_query_string(data, encoding="utf-8", max_fields=None, what="query stri
     '&'s are skipped. Raises BadRequest for malformed data and
     TooManyFieldsSent beyond ``max_fields``.
     """
-    if not isinstance(data, bytes):
-        data = data.encode(encoding)
     if not data:
         return []
-    pairs = data.split(b"&")
+    # Decoding the whole string at once validates the raw bytes and is much
+    # cheaper on Jython than decoding each key and value; only the parts
+    # with %XX escapes need a second decode.
+    text = _decode(data, encoding, what) if isinstance(data, bytes) else data
+    pairs = text.split("&")
     if max_fields is not None and len(pairs) > max_fields and sum(1 for pair in pairs if pair) > max_fields:
         raise TooManyFieldsSent(
             "The number of fields in the %s exceeds DATA_UPLOAD_MAX_NUMBER_FIELDS (%d)." % (what, max_fields))
     result = []
     for pair in pairs:
-        if not pair:
-            continue
-        key, _, value = pair.partition(b"=")
-        if b"+" in key:
-            key = key.replace(b"+", b" ")
-        if b"+" in value:
-            value = value.replace(b"+", b" ")
-        key = _decode(_percent_decode(key, what), encoding, what)
-        value = _decode(_percent_decode(value, what), encoding, what)
-        result.append((key, value))
+        if pair:
+            key, _, value = pair.partition("=")
+            result.append((_unescape(key, encoding, what), _unescape(value, encoding, what)))
     return result
 
 
@@ -87,11 +91,13 @@ class QueryDict(MultiValueDict):
 
     def __init__(self, query_string=None, mutable=False, encoding=None):
         super(QueryDict, self).__init__()
-        self.encoding = encoding or settings.DEFAULT_CHARSET
+        self._encoding = encoding = encoding or settings.DEFAULT_CHARSET
         if query_string:
-            pairs = parse_query_string(query_string, self.encoding, settings.DATA_UPLOAD_MAX_NUMBER_FIELDS)
+            pairs = parse_query_string(query_string, encoding, settings.DATA_UPLOAD_MAX_NUMBER_FIELDS)
+            # Parsed values are text already: fill the lists directly (this runs per request).
+            lists = dict.setdefault
             for key, value in pairs:
-                self.appendlist(key, value)
+                lists(self, key, []).append(value)
         self._mutable = mutable
 
     @classmethod

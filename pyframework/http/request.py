@@ -31,6 +31,11 @@ from pyframework.utils.http import is_same_domain, parse_header_parameters
 _HOST_RE = re.compile(r"^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:[0-9]+)?\Z")
 # Allowed hosts when DEBUG is on and ALLOWED_HOSTS is empty (local development).
 _DEBUG_ALLOWED_HOSTS = (".localhost", "127.0.0.1", "[::1]")
+# get_host() runs on most requests and the regex and decoding are slow on
+# Jython: remember hosts found valid, keyed with the settings they were
+# checked against. Capped, since with ALLOWED_HOSTS = ['*'] any name is valid.
+_VALIDATED_HOSTS = {}
+_VALIDATED_HOSTS_LIMIT = 256
 
 
 def wsgi_bytes(value):
@@ -223,16 +228,24 @@ class HttpRequest(object):
             port = self.get_port()
             if port != ("443" if self.is_secure() else "80"):
                 host = "%s:%s" % (host, port)
-        return wsgi_text(host) if PY2 else host
+        return host
 
     def get_host(self):
         """The Host header, checked against ALLOWED_HOSTS (DisallowedHost, a 400, otherwise)."""
-        host = self._get_raw_host()
+        raw_host = self._get_raw_host()
         allowed_hosts = settings.ALLOWED_HOSTS
-        if settings.DEBUG and not allowed_hosts:
+        debug = settings.DEBUG
+        cache_key = (raw_host, debug, tuple(allowed_hosts))
+        host = _VALIDATED_HOSTS.get(cache_key)
+        if host is not None:
+            return host
+        host = wsgi_text(raw_host) if PY2 else raw_host
+        if debug and not allowed_hosts:
             allowed_hosts = _DEBUG_ALLOWED_HOSTS
         domain, port = split_domain_port(host)
         if domain and validate_host(domain, allowed_hosts):
+            if len(_VALIDATED_HOSTS) < _VALIDATED_HOSTS_LIMIT:
+                _VALIDATED_HOSTS[cache_key] = host
             return host
         message = "Invalid HTTP_HOST header: '%s'." % (host,)
         if domain:

@@ -154,17 +154,28 @@ class CaseInsensitiveMapping(Mapping):
 
     def __init__(self, data=None):
         self._store = {}
-        for key, value in self._pairs(data or {}):
+        for key, value in self._pairs(data):
             self._store[key.lower()] = (key, value)
 
     @staticmethod
     def _pairs(data):
-        if isinstance(data, Mapping):
+        if not data:
+            return ()
+        # isinstance() against an ABC is slow on Jython: try the plain dict first.
+        if isinstance(data, dict) or isinstance(data, Mapping):
             return data.items()
         return data
 
     def __getitem__(self, key):
         return self._store[key.lower()][1]
+
+    def get(self, key, default=None):
+        # Mapping.get would go through __getitem__ and a KeyError: too slow for the hot path.
+        try:
+            pair = self._store.get(key.lower())
+        except AttributeError:
+            return default
+        return default if pair is None else pair[1]
 
     def __contains__(self, key):
         try:

@@ -125,7 +125,8 @@ def uri_to_iri(uri):
     out = [pieces[0]]
     for piece in pieces[1:]:
         byte = HEX_PAIR_TO_BYTE.get(piece[:2])
-        if byte is None or bytearray(byte)[0] in _RESERVED_OR_UNSAFE:
+        value = bytearray(byte)[0] if byte is not None else None
+        if value is None or value < 0x20 or value == 0x7F or value in _RESERVED_OR_UNSAFE:
             out.append(b"%" + piece)
         else:
             out.append(byte + piece[2:])
