@@ -115,3 +115,12 @@ def test_manage_py_settings_option_and_app_command(project_dir):
     assert status == 1 and "Unknown command: 'greet'" in err
     status, out, err = run(["manage.py", "version", "--settings", "genproj.settings"], project_dir)
     assert (status, out) == (0, pyframework.get_version() + "\n")
+
+
+@pytest.mark.cpython_only(reason="starts Python subprocesses")
+def test_missing_settings_module_is_a_clear_error(tmpdir):
+    status, out, err = run(["-m", "pyframework", "check", "--settings", "nowhere_xyz.settings"], tmpdir)
+    assert status == 1
+    assert err.strip() == ("ImproperlyConfigured: Cannot import settings module 'nowhere_xyz.settings' "
+                           "(No module named 'nowhere_xyz'). Check PYFRAMEWORK_SETTINGS_MODULE and sys.path.")
+    assert "Traceback" not in err

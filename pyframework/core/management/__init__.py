@@ -72,7 +72,7 @@ def call_command(command_name, *args, **options):
     if unknown:
         raise TypeError("Unknown option(s) for %s command: %s. Valid options are: %s."
                         % (command_name, ", ".join(unknown), ", ".join(sorted(valid_names))))
-    parsed = vars(parser.parse_args([str(arg) for arg in args]))
+    parsed = vars(parser.parse_args(["%s" % (arg,) for arg in args]))
     positional = parsed.pop("args", ())
     parsed.update(options)
     if "skip_checks" not in options:

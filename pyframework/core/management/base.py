@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 
+from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.utils.compat import PY2, text_type
 
 
@@ -123,11 +124,12 @@ class BaseCommand(object):
         handle_default_options(options)
         try:
             self.execute(*args, **cmd_options)
-        except CommandError as exc:
+        except (CommandError, ImproperlyConfigured) as exc:
+            # Mistakes the user can fix: the message says what, a traceback would bury it.
             if options.traceback:
                 raise
             self.stderr.write("%s: %s" % (exc.__class__.__name__, exc))
-            sys.exit(exc.returncode)
+            sys.exit(getattr(exc, "returncode", 1))
 
     def execute(self, *args, **options):
         """Run system checks if required, then ``handle``; write what it returns."""
