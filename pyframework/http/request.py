@@ -440,7 +440,8 @@ class WSGIRequest(HttpRequest):
             limit = None
         else:
             limit = content_length or 0
-        self._stream = LimitedStream(environ["wsgi.input"], limit)
+        stream = environ.get("wsgi.input")
+        self._stream = LimitedStream(stream if stream is not None else io.BytesIO(), limit)
 
     @staticmethod
     def _body_runs_to_end_of_stream(environ):

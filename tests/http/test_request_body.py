@@ -218,3 +218,13 @@ def test_close_without_files_is_harmless():
     request.close()
     request.POST
     request.close()
+
+
+def test_environ_without_wsgi_input_has_an_empty_body():
+    environ = make_environ("/", method="POST", content_type=FORM, content_length="5")
+    del environ["wsgi.input"]
+    with pytest.raises(UnreadablePostError):
+        WSGIRequest(environ).POST
+    environ = make_environ("/", content_length=None)
+    del environ["wsgi.input"]
+    assert WSGIRequest(environ).body == b""
