@@ -186,3 +186,19 @@ def test_override_settings_resets_engines(use_templates):
     with override_settings(TEMPLATES=[{"DIRS": [EXTRA_DIRS]}]):
         assert render_to_string("plain.txt", {"content": "a"}) == "extra dir wins? a"
     assert render_to_string("plain.txt", {"content": "a"}) == "Hello a"
+
+
+def test_csrf_token_is_fetched_only_when_a_template_uses_it(use_templates):
+    engine = use_templates()["jinja2"]
+    calls = []
+
+    def get_token(request):
+        calls.append(request)
+        return "tok<en>"
+
+    engine._csrf_get_token = get_token
+    assert engine.from_string("plain").render({}, FakeRequest()) == "plain"
+    assert calls == []
+    html = engine.from_string("{{ csrf_input }}|{{ csrf_token }}").render({}, FakeRequest())
+    assert html == '<input type="hidden" name="csrfmiddlewaretoken" value="tok&lt;en&gt;">|tok&lt;en&gt;'
+    assert len(calls) == 1  # once per render, however often it is printed
