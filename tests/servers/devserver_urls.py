@@ -13,7 +13,12 @@ def echo(request):
     return HttpResponse("got %s" % request.POST.get("message", ""), content_type="text/plain")
 
 
+def forwarded(request):
+    return HttpResponse(request.META.get("HTTP_X_FORWARDED_FOR", "-"), content_type="text/plain")
+
+
 urlpatterns = [
     path("", index),
     path("echo/", echo),
+    path("forwarded/", forwarded),
 ]

@@ -65,6 +65,12 @@ def test_get_is_served(server):
     assert "Connection: close" in head
 
 
+def test_headers_with_underscores_are_dropped(server):
+    raw = (b"GET /forwarded/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX_Forwarded_For: 6.6.6.6\r\n"
+           b"X-Forwarded-For: 10.0.0.1\r\nX-Forwarded-For: 10.0.0.2\r\n\r\n")
+    assert exchange(server, raw)[2] == b"10.0.0.1,10.0.0.2"
+
+
 def test_post_form_is_served(server):
     body = b"message=hi+there"
     raw = (b"POST /echo/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"

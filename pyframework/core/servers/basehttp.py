@@ -150,11 +150,18 @@ class WSGIRequestHandler(simple_server.WSGIRequestHandler):
 
     def get_environ(self):
         environ = simple_server.WSGIRequestHandler.get_environ(self)
-        # Header names with underscores would be indistinguishable from dashes in
-        # the environ (X-Real_IP vs X-Real-IP): drop them rather than risk spoofing.
-        for name in self.headers.keys():
+        for key in [key for key in environ if key.startswith("HTTP_")]:
+            del environ[key]
+        for name, value in self.headers.items():
+            # X-Real_IP and X-Real-IP would both become HTTP_X_REAL_IP: ignore names with
+            # underscores so a client can't pass one off as the header a proxy sets.
             if "_" in name:
-                environ.pop(native_str("HTTP_" + name.upper().replace("-", "_")), None)
+                continue
+            key = native_str("HTTP_" + name.upper().replace("-", "_"))
+            if key in ("HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"):
+                continue
+            value = value.strip()
+            environ[key] = environ[key] + "," + value if key in environ else value
         return environ
 
     def _content_length(self):
