@@ -26,7 +26,33 @@ STOP_TIMEOUT_SECONDS = 30
 # containers' default 20-60 seconds.
 READ_TIMEOUT_MILLIS = 3000
 LOG_TAIL_LINES = 60
+FAILURE_EXCERPT_LINES = 12
 CONTEXT_PATH = "/mysite"
+
+
+def _load_prctl():
+    """libc's prctl on Linux, else None; looked up before any fork."""
+    try:
+        import ctypes
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (ImportError, OSError, AttributeError):
+        return None
+
+
+_PRCTL = _load_prctl()
+_PR_SET_PDEATHSIG = 1
+
+
+def _own_session_tied_to_parent():
+    """Runs in the child before exec: own process group, dies with pytest.
+
+    The process group lets stop() signal every child the server spawns; the
+    parent-death signal (Linux) ends the server even if pytest itself is
+    killed before its teardown can run.
+    """
+    os.setsid()
+    if _PRCTL is not None:
+        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class ServerError(Exception):
@@ -100,12 +126,10 @@ class ServerProcess(object):
     def launch(self):
         log = open(self.log_path, "ab")
         try:
-            # A new session makes the server the leader of its own process
-            # group, so stop() can signal every child it spawned.
             self.process = subprocess.Popen(
                 self.command(), cwd=self.workdir, env=self.environment(),
                 stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT,
-                preexec_fn=os.setsid)
+                preexec_fn=_own_session_tied_to_parent)
         except OSError as error:
             raise ServerError("%s: could not run %s: %s" % (self.name, self.command()[0], error))
         finally:
@@ -118,21 +142,23 @@ class ServerProcess(object):
             parts.extend(["--- last lines of %s ---" % path, log_tail(path)])
         return ServerError("\n".join(parts))
 
-    def deployment_failed(self):
-        """True once the server's logs say the WAR will never come up.
+    def deployment_failure(self):
+        """The log lines explaining a failed deployment, or None.
 
         Both containers keep running after a failed deployment; without this
-        a broken WAR would cost the whole readiness timeout.
+        check a broken WAR would cost the whole readiness timeout.
         """
         for path in [self.log_path] + self.extra_logs():
             try:
                 with open(path, "rb") as log:
-                    text = log.read()
+                    lines = log.read().splitlines()
             except (IOError, OSError):
                 continue
-            if any(marker in text for marker in self.deployment_failure_markers):
-                return True
-        return False
+            for number, line in enumerate(lines):
+                if any(marker in line for marker in self.deployment_failure_markers):
+                    excerpt = lines[number:number + FAILURE_EXCERPT_LINES]
+                    return b"\n".join(excerpt).decode("utf-8", "replace")
+        return None
 
     def wait_for(self, url, accept, timeout=READY_TIMEOUT_SECONDS):
         """Poll ``url`` until ``accept(status)`` holds; return the seconds it took."""
@@ -142,8 +168,9 @@ class ServerProcess(object):
             if self.process.poll() is not None:
                 raise self.failure("exited with code %s while waiting for %s"
                                    % (self.process.returncode, url))
-            if self.deployment_failed():
-                raise self.failure("the WAR failed to deploy (see the log below)")
+            explanation = self.deployment_failure()
+            if explanation:
+                raise self.failure("the WAR failed to deploy:\n%s" % explanation)
             try:
                 status = fetch(url, timeout=10).status
             except (IOError, OSError, socket.error) as error:
@@ -176,6 +203,12 @@ class ServerProcess(object):
             if error.errno != errno.ESRCH:
                 raise
         self.process.wait()
+        for path in self.bulky_paths():
+            shutil.rmtree(path, ignore_errors=True)
+
+    def bulky_paths(self):
+        """Unpacked copies of the WAR and runtime: removed after stop, logs stay."""
+        return []
 
 
 TOMCAT_SERVER_XML = """<?xml version="1.0" encoding="UTF-8"?>
@@ -238,6 +271,9 @@ class TomcatServer(ServerProcess):
         return [os.path.join(logs, name) for name in sorted(os.listdir(logs))
                 if name.startswith(("catalina.", "localhost."))]
 
+    def bulky_paths(self):
+        return [os.path.join(self.catalina_base, folder) for folder in ("webapps", "work", "temp")]
+
     def start(self):
         self.prepare_base()
         started = time.time()
@@ -277,7 +313,7 @@ class PayaraMicroServer(ServerProcess):
         self.payara_jar = payara_jar
 
     def command(self):
-        root = os.path.join(self.workdir, "root")
+        root, runtime = self.bulky_paths()
         if not os.path.isdir(root):
             os.makedirs(root)  # Payara refuses a --rootdir that does not exist
         preboot = os.path.join(self.workdir, "preboot.asadmin")
@@ -293,8 +329,11 @@ class PayaraMicroServer(ServerProcess):
             "--disablephonehome",
             "--prebootcommandfile", preboot,
             "--rootdir", root,
-            "--unpackdir", os.path.join(self.workdir, "runtime"),
+            "--unpackdir", runtime,
         ]
+
+    def bulky_paths(self):
+        return [os.path.join(self.workdir, folder) for folder in ("root", "runtime")]
 
     def start(self):
         started = time.time()
