@@ -5,7 +5,7 @@ List them in ``TEMPLATES[...]["OPTIONS"]["context_processors"]`` by dotted path.
 from __future__ import unicode_literals
 
 from pyframework.conf import settings
-from pyframework.template.helpers import static_url
+from pyframework.template.urls import static_url
 
 
 def request(request):

@@ -1,4 +1,4 @@
-"""Urlconf used by the url() template helper tests; 'shop' is deployed twice."""
+"""Urlconf for the tests of the url() template function; 'shop' is deployed twice."""
 from __future__ import unicode_literals
 
 from pyframework.urls import include, path

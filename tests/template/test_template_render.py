@@ -95,11 +95,11 @@ def test_url_and_static_helpers(use_templates, monkeypatch):
     use_templates()
     set_urlconf("template_urls")
     try:
-        assert render_to_string("helpers.html") == "/|/items/7/|/static/css/site.css"
+        assert render_to_string("url_functions.html") == "/|/items/7/|/static/css/site.css"
         set_script_prefix("/mysite/")
-        assert render_to_string("helpers.html") == "/mysite/|/mysite/items/7/|/mysite/static/css/site.css"
+        assert render_to_string("url_functions.html") == "/mysite/|/mysite/items/7/|/mysite/static/css/site.css"
         monkeypatch.setattr(settings, "STATIC_URL", "https://cdn.example.com/s/")
-        assert render_to_string("helpers.html").endswith("|https://cdn.example.com/s/css/site.css")
+        assert render_to_string("url_functions.html").endswith("|https://cdn.example.com/s/css/site.css")
     finally:
         clear_script_prefix()
         set_urlconf(None)

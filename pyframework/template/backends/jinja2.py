@@ -18,7 +18,7 @@ from markupsafe import escape  # noqa: E402
 from pyframework.apps import apps  # noqa: E402
 from pyframework.conf import settings  # noqa: E402
 from pyframework.core.exceptions import ImproperlyConfigured  # noqa: E402
-from pyframework.template import helpers  # noqa: E402
+from pyframework.template import urls as url_functions  # noqa: E402
 from pyframework.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError  # noqa: E402
 from pyframework.urls.utils import get_callable  # noqa: E402
 from pyframework.utils.compat import string_types  # noqa: E402
@@ -58,8 +58,8 @@ class Jinja2(object):
         options.setdefault("auto_reload", settings.DEBUG)
         options.setdefault("cache_size", DEFAULT_CACHE_SIZE)
         self.env = environment_factory(**options)
-        self.env.globals.setdefault("url", _pass_context(helpers.url))
-        self.env.globals.setdefault("static", helpers.static)
+        self.env.globals.setdefault("url", _pass_context(url_functions.url))
+        self.env.globals.setdefault("static", url_functions.static)
         self._csrf_get_token = _find_csrf_get_token()
 
     def _app_template_dirs(self):

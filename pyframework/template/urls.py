@@ -1,5 +1,5 @@
 """Functions available in every template: ``url()`` and ``static()``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.urls import get_script_prefix, reverse
