@@ -144,3 +144,19 @@ def test_resolver_is_cached_per_urlconf():
 def test_error_handler_from_urlconf_as_dotted_path():
     handler = get_resolver(URLCONF).resolve_error_handler(404)
     assert handler is urls_views.custom_not_found
+
+
+def test_error_handlers_default_to_pyframework_views():
+    from pyframework.views import defaults
+    resolver = get_resolver(URLCONF)
+    assert resolver.resolve_error_handler(500) is defaults.server_error
+    assert resolver.resolve_error_handler(400) is defaults.bad_request
+    assert resolver.resolve_error_handler(403) is defaults.permission_denied
+
+
+def test_error_handler_given_as_callable():
+    import types
+    module = types.ModuleType(str("callable_handler_urls"))
+    module.urlpatterns = []
+    module.handler403 = urls_views.custom_not_found
+    assert get_resolver(module).resolve_error_handler(403) is urls_views.custom_not_found
