@@ -155,6 +155,7 @@ def test_no_engine_configured(use_templates, monkeypatch):
     ({"DIRS": [], "OPTIONS": {"environment": "template_env.missing"}}, "template_env.missing"),
     ({"DIRS": [], "BACKEND": "no_module.Backend"}, "no_module.Backend"),
     ({"DIRS": [], "TYPO": 1}, "TYPO"),
+    ({"DIRS": "/one/directory"}, "must be a list"),
 ])
 def test_misconfiguration_names_the_culprit(use_templates, entry, fragment):
     use_templates(entry)

@@ -26,6 +26,9 @@ from pyframework.utils.compat import string_types  # noqa: E402
 # Jinja2 3 renamed contextfunction (the only one Jinja2 2.11 on Jython has) to pass_context.
 _pass_context = getattr(jinja2, "pass_context", None) or jinja2.contextfunction
 
+# Jinja2 errors re-raised as ours, so callers need not know the engine.
+_TRANSLATED_ERRORS = (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError)
+
 AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml", "jinja", "j2")
 
 # Compiled templates kept per engine. Jinja2's default (400) suits most sites; the
@@ -39,7 +42,12 @@ class Jinja2(object):
     def __init__(self, params):
         params = dict(params)
         self.name = params.pop("NAME", "jinja2")
-        self.dirs = list(params.pop("DIRS", []))
+        self.dirs = params.pop("DIRS", [])
+        if isinstance(self.dirs, string_types):
+            raise ImproperlyConfigured(
+                "DIRS of TEMPLATES entry '%s' must be a list of directories, not the string '%s'."
+                % (self.name, self.dirs))
+        self.dirs = list(self.dirs)
         self.app_dirs = params.pop("APP_DIRS", False)
         options = dict(params.pop("OPTIONS", None) or {})
         params.pop("BACKEND", None)
@@ -73,9 +81,7 @@ class Jinja2(object):
     def get_template(self, template_name):
         try:
             return Template(self.env.get_template(template_name), self)
-        except jinja2.TemplateNotFound as exc:
-            raise self.translate_error(exc)
-        except jinja2.TemplateSyntaxError as exc:
+        except _TRANSLATED_ERRORS as exc:
             raise self.translate_error(exc)
 
     def from_string(self, template_code):
@@ -125,7 +131,7 @@ class Template(object):
         data = self.backend.make_context(context, request)
         try:
             return self.template.render(data)
-        except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError) as exc:
+        except _TRANSLATED_ERRORS as exc:
             raise self.backend.translate_error(exc)
 
     def __repr__(self):
