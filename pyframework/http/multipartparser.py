@@ -206,6 +206,8 @@ class MultiPartParser(object):
         memory_limit = settings.FILE_UPLOAD_MAX_MEMORY_SIZE
         field_count = file_count = field_bytes = 0
 
+        if reader.peek(3) == b"\r\n" and reader.eof:
+            return  # no body at all: an empty form, not a broken one
         for _ in reader.iter_until(delimiter):
             pass  # the preamble is ignored (RFC 2046)
         while True:
@@ -226,9 +228,12 @@ class MultiPartParser(object):
                 for _ in reader.iter_until(delimiter):
                     pass
                 continue
-            content_type, type_params = parse_header_parameters(headers.get("content-type", "text/plain"))
+            is_file = "filename" in params
+            # RFC 7578 4.4: fields default to text/plain; files are opaque bytes unless labelled.
+            default_type = "application/octet-stream" if is_file else "text/plain"
+            content_type, type_params = parse_header_parameters(headers.get("content-type", default_type))
             charset = type_params.pop("charset", None)
-            if "filename" not in params:
+            if not is_file:
                 field_count += 1
                 if max_fields is not None and field_count > max_fields:
                     raise TooManyFieldsSent("The number of fields in the multipart body exceeds "

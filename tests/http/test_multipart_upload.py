@@ -144,8 +144,18 @@ def test_parts_without_name_are_ignored_and_empty_values_kept():
     assert request.POST.dict() == {"empty": ""}
 
 
-def test_no_parts():
+def test_no_parts_and_empty_body():
     assert multipart_request(closing()).POST == {}
+    empty = multipart_request(b"")
+    assert empty.POST == {}
+    assert empty.FILES == {}
+
+
+def test_file_without_content_type_is_octet_stream():
+    body = part(['Content-Disposition: form-data; name="f"; filename="blob"'], b"\x00\x01") + closing()
+    upload_file = multipart_request(body).FILES["f"]
+    assert upload_file.content_type == "application/octet-stream"
+    assert upload_file.read() == b"\x00\x01"
 
 
 @pytest.mark.parametrize("content_type", [
@@ -170,7 +180,6 @@ def test_missing_or_invalid_boundary(content_type):
     (b"--" + BOUNDARY.encode("ascii") + b"\r\nno colon here\r\n\r\nvalue\r\n" + closing(), "Malformed header"),
     (b"--" + BOUNDARY.encode("ascii") + b"garbage\r\n" + closing(), "Unexpected data"),
     (b"no boundary at all", "closing boundary"),
-    (b"", "closing boundary"),
     (b"--" + BOUNDARY.encode("ascii"), "boundary line"),
 ])
 def test_broken_bodies_are_suspicious(body, message):

@@ -11,6 +11,7 @@ from pyframework.conf import settings
 from pyframework.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
 from pyframework.http import RawPostDataException, UnreadablePostError
 from pyframework.http.request import WSGIRequest
+from pyframework.utils.compat import JYTHON
 
 FORM = "application/x-www-form-urlencoded"
 
@@ -228,3 +229,18 @@ def test_environ_without_wsgi_input_has_an_empty_body():
     environ = make_environ("/", content_length=None)
     del environ["wsgi.input"]
     assert WSGIRequest(environ).body == b""
+
+
+@pytest.mark.skipif(not JYTHON, reason="Java exceptions exist on Jython only")
+def test_java_exception_from_servlet_input_stream_becomes_unreadable_post_error():
+    from java.io import IOException
+
+    class ServletInput(object):
+        def read(self, size=-1):
+            raise IOException("Connection reset by peer")
+
+    request = WSGIRequest(make_environ("/", method="POST", content_type=FORM, content_length="10",
+                                       stream=ServletInput()))
+    with pytest.raises(UnreadablePostError) as info:
+        request.POST
+    assert "Connection reset by peer" in str(info.value)
