@@ -99,6 +99,11 @@ def test_servlet_declaration(web_xml):
     assert web_xml.find(".//j:multipart-config", NS) is None
 
 
+def test_container_skips_scanning_jars(web_xml):
+    assert web_xml.get("metadata-complete") == "true"
+    assert web_xml.find("j:absolute-ordering", NS) is not None
+
+
 def test_servlet_mappings(web_xml):
     mappings = sorted((mapping.find("j:url-pattern", NS).text, mapping.find("j:servlet-name", NS).text)
                       for mapping in web_xml.findall("j:servlet-mapping", NS))
