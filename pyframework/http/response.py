@@ -70,6 +70,10 @@ class HttpResponseBase(object):
                 raise ValueError("HTTP status code must be an integer from 100 to 599, not %d." % self.status_code)
         self._reason_phrase = reason
 
+    def __repr__(self):
+        return "<%s status_code=%d, '%s'>" % (self.__class__.__name__, self.status_code,
+                                             self.headers.get("Content-Type"))
+
     @property
     def reason_phrase(self):
         if self._reason_phrase is not None:
@@ -239,8 +243,12 @@ def _cookie_text(value):
     return value.encode("utf-8") if PY2 else value
 
 
+# Content of these types is one piece, even though some of them are iterable.
+_SINGLE_PIECE_TYPES = (bytes, bytearray, memoryview) + string_types
+
+
 def _is_content_iterable(value):
-    return hasattr(value, "__iter__") and not isinstance(value, (bytes, bytearray, memoryview) + string_types)
+    return hasattr(value, "__iter__") and not isinstance(value, _SINGLE_PIECE_TYPES)
 
 
 class HttpResponse(HttpResponseBase):
@@ -251,10 +259,6 @@ class HttpResponse(HttpResponseBase):
     def __init__(self, content=b"", *args, **kwargs):
         super(HttpResponse, self).__init__(*args, **kwargs)
         self.content = content
-
-    def __repr__(self):
-        return "<%s status_code=%d, '%s'>" % (self.__class__.__name__, self.status_code,
-                                             self.headers.get("Content-Type"))
 
     @property
     def content(self):
@@ -305,10 +309,6 @@ class StreamingHttpResponse(HttpResponseBase):
     def __init__(self, streaming_content=(), *args, **kwargs):
         super(StreamingHttpResponse, self).__init__(*args, **kwargs)
         self.streaming_content = streaming_content
-
-    def __repr__(self):
-        return "<%s status_code=%d, '%s'>" % (self.__class__.__name__, self.status_code,
-                                             self.headers.get("Content-Type"))
 
     @property
     def content(self):
