@@ -44,6 +44,9 @@ class LimitedStream(object):
             raise UnreadablePostError("Error reading the request body: %s" % (_describe(exc),))
         if data is None:
             data = b""
+        elif len(data) > size:
+            # A stream that ignores the size asked for must not leak the next request.
+            data = data[:size]
         if self.remaining is not None:
             if not data and self.remaining > 0:
                 raise UnreadablePostError(

@@ -119,6 +119,16 @@ def test_never_reads_past_content_length():
     assert stream.requested == 3
 
 
+def test_stream_returning_more_than_asked_is_cut_at_content_length():
+    class Greedy(object):
+        def read(self, size=-1):
+            return b"a=1&b=2EXTRA-BYTES"
+
+    request = WSGIRequest(make_environ("/", method="POST", content_type=FORM, content_length="7", stream=Greedy()))
+    assert request.body == b"a=1&b=2"
+    assert request.POST.dict() == {"a": "1", "b": "2"}
+
+
 @pytest.mark.parametrize("content_length", [None, ""])
 def test_missing_content_length_means_no_body(content_length):
     environ = make_environ("/", method="POST", content_type=FORM, content_length=content_length,
