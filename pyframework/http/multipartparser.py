@@ -17,6 +17,7 @@ from pyframework.core.exceptions import (
 from pyframework.core.files.uploadedfile import (
     InMemoryUploadedFile, TemporaryUploadedFile, sanitize_upload_name,
 )
+from pyframework.http.querydict import QueryDict
 from pyframework.utils.datastructures import MultiValueDict
 from pyframework.utils.http import parse_header_parameters
 
@@ -84,6 +85,11 @@ class _BodyReader(object):
             if not self._fill():
                 raise MultiPartParserError("Multipart body ended before its closing boundary (truncated upload?).")
 
+    def skip_until(self, delimiter):
+        """Discard the data before ``delimiter``, and the delimiter."""
+        for _ in self.iter_until(delimiter):
+            pass
+
     def read_until(self, delimiter, limit, what):
         """Return the bytes before ``delimiter`` (at most ``limit`` of them) and consume the delimiter."""
         start = 0
@@ -121,6 +127,23 @@ def _parse_part_headers(block):
             text = value.decode("latin-1")
         headers[name.strip().decode("latin-1").lower()] = text.strip()
     return headers
+
+
+def _start_next_part(reader):
+    """After a delimiter: True if a part follows, False at the closing delimiter."""
+    if reader.peek(2) == b"--":
+        return False  # the epilogue after the closing delimiter is not even read
+    padding = reader.read_until(b"\r\n", 1024, "boundary line")
+    if padding.strip(b" \t"):
+        raise MultiPartParserError("Unexpected data after a multipart boundary.")
+    return True
+
+
+def _read_part_headers(reader):
+    if reader.peek(2) == b"\r\n":
+        reader.read_until(b"\r\n", 0, "part headers")
+        return {}
+    return _parse_part_headers(reader.read_until(b"\r\n\r\n", MAX_PART_HEADER_SIZE, "part headers"))
 
 
 class _FileTarget(object):
@@ -183,8 +206,6 @@ class MultiPartParser(object):
         self._max_size = max_size
 
     def parse(self):
-        from pyframework.http.querydict import QueryDict
-
         post = QueryDict(mutable=True, encoding=self._encoding)
         files = MultiValueDict()
         targets = []
@@ -208,25 +229,13 @@ class MultiPartParser(object):
 
         if reader.peek(3) == b"\r\n" and reader.eof:
             return  # no body at all: an empty form, not a broken one
-        for _ in reader.iter_until(delimiter):
-            pass  # the preamble is ignored (RFC 2046)
-        while True:
-            if reader.peek(2) == b"--":
-                return  # closing delimiter; the epilogue is not even read
-            padding = reader.read_until(b"\r\n", 1024, "boundary line")
-            if padding.strip(b" \t"):
-                raise MultiPartParserError("Unexpected data after a multipart boundary.")
-            if reader.peek(2) == b"\r\n":
-                reader.read_until(b"\r\n", 0, "part headers")
-                headers = {}
-            else:
-                headers = _parse_part_headers(reader.read_until(b"\r\n\r\n", MAX_PART_HEADER_SIZE, "part headers"))
+        reader.skip_until(delimiter)  # the preamble is ignored (RFC 2046)
+        while _start_next_part(reader):
+            headers = _read_part_headers(reader)
             disposition, params = parse_header_parameters(headers.get("content-disposition", ""))
             field_name = params.get("name")
             if disposition != "form-data" or field_name is None:
-                # Not a form field (RFC 7578 4.2): skip its content.
-                for _ in reader.iter_until(delimiter):
-                    pass
+                reader.skip_until(delimiter)  # not a form field (RFC 7578 4.2)
                 continue
             is_file = "filename" in params
             # RFC 7578 4.4: fields default to text/plain; files are opaque bytes unless labelled.
@@ -249,9 +258,7 @@ class MultiPartParser(object):
                 continue
             file_name = sanitize_upload_name(params["filename"])
             if not file_name:
-                # A file input left empty by the user: no file was chosen.
-                for _ in reader.iter_until(delimiter):
-                    pass
+                reader.skip_until(delimiter)  # a file input left empty: no file was chosen
                 continue
             file_count += 1
             if max_files is not None and file_count > max_files:
