@@ -121,11 +121,16 @@ def war_path(request):
     return EXAMPLE_WAR
 
 
-def running(request, server):
-    """Start ``server``, register its shutdown, return its base URL."""
+def deployed(request, server_class):
+    """Start a ``server_class`` serving the WAR until the session ends; return its base URL."""
+    distributions = request.getfixturevalue("server_distributions")
+    war = request.getfixturevalue("war_path")
+    workdir = str(request.getfixturevalue("tmp_path_factory").mktemp(server_class.__name__))
+    server = server_class(workdir, war, distributions)
     request.addfinalizer(server.stop)
-    announce(request.config, "starting %s on port %d (log: %s)"
-             % (server.name, server.port, server.log_path))
+    TIMINGS.append("%s version: %s" % (server.name, server.version))
+    announce(request.config, "starting %s %s on port %d (log: %s)"
+             % (server.name, server.version, server.port, server.log_path))
     problem = None
     try:
         server.start()
@@ -141,21 +146,15 @@ def running(request, server):
 
 
 @pytest.fixture(scope="session")
-def tomcat(request, server_distributions, war_path, tmp_path_factory):
+def tomcat(request):
     """Base URL (ending in /mysite) of a stand-alone Tomcat serving the WAR."""
-    home = server_distributions["tomcat.home"]
-    TIMINGS.append("Tomcat version: %s" % server_distributions["tomcat.version"])
-    workdir = str(tmp_path_factory.mktemp("tomcat"))
-    return running(request, TomcatServer(workdir, war_path, home))
+    return deployed(request, TomcatServer)
 
 
 @pytest.fixture(scope="session")
-def payara(request, server_distributions, war_path, tmp_path_factory):
+def payara(request):
     """Base URL (ending in /mysite) of a Payara Micro instance serving the WAR."""
-    jar = server_distributions["payara.micro.jar"]
-    TIMINGS.append("Payara Micro version: %s" % server_distributions["payara.micro.version"])
-    workdir = str(tmp_path_factory.mktemp("payara"))
-    return running(request, PayaraMicroServer(workdir, war_path, jar))
+    return deployed(request, PayaraMicroServer)
 
 
 @pytest.fixture(scope="session", params=SERVER_FIXTURES)

@@ -94,12 +94,17 @@ class ServerProcess(object):
     """One container process serving the WAR under CONTEXT_PATH."""
 
     name = "server"
+    # Keys of build/servers/servers.properties (written by gradle/servers.gradle).
+    location_property = None
+    version_property = None
     # Log lines (bytes) that mean the deployment failed for good.
     deployment_failure_markers = ()
 
-    def __init__(self, workdir, war_path):
+    def __init__(self, workdir, war_path, distributions):
         self.workdir = workdir
         self.war_path = war_path
+        self.location = distributions[self.location_property]
+        self.version = distributions[self.version_property]
         self.port = free_loopback_port()
         self.log_path = os.path.join(workdir, "console.log")
         self.process = None
@@ -185,23 +190,22 @@ class ServerProcess(object):
     def record(self, label, seconds):
         self.timings.append("%s %s: %.1f s" % (self.name, label, seconds))
 
+    def signal_group(self, signal_number):
+        try:
+            os.killpg(self.process.pid, signal_number)
+        except OSError as error:
+            if error.errno != errno.ESRCH:  # the group is already gone
+                raise
+
     def stop(self):
         if self.process is None or self.process.poll() is not None:
             return
-        try:
-            os.killpg(self.process.pid, signal.SIGTERM)
-        except OSError as error:
-            if error.errno != errno.ESRCH:
-                raise
+        self.signal_group(signal.SIGTERM)
         deadline = time.time() + STOP_TIMEOUT_SECONDS
         while self.process.poll() is None and time.time() < deadline:
             time.sleep(0.2)
-        try:
-            # Also reaps children that outlived a graceful leader.
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except OSError as error:
-            if error.errno != errno.ESRCH:
-                raise
+        # Also ends children that outlived a graceful leader.
+        self.signal_group(signal.SIGKILL)
         self.process.wait()
         for path in self.bulky_paths():
             shutil.rmtree(path, ignore_errors=True)
@@ -238,9 +242,12 @@ class TomcatServer(ServerProcess):
         b"Context [/mysite] startup failed",
     )
 
-    def __init__(self, workdir, war_path, catalina_home):
-        super(TomcatServer, self).__init__(workdir, war_path)
-        self.catalina_home = catalina_home
+    location_property = "tomcat.home"
+    version_property = "tomcat.version"
+
+    def __init__(self, workdir, war_path, distributions):
+        super(TomcatServer, self).__init__(workdir, war_path, distributions)
+        self.catalina_home = self.location
         self.catalina_base = os.path.join(workdir, "catalina-base")
 
     def prepare_base(self):
@@ -308,9 +315,8 @@ class PayaraMicroServer(ServerProcess):
     name = "Payara Micro"
     deployment_failure_markers = (b"Exception while deploying the app",)
 
-    def __init__(self, workdir, war_path, payara_jar):
-        super(PayaraMicroServer, self).__init__(workdir, war_path)
-        self.payara_jar = payara_jar
+    location_property = "payara.micro.jar"
+    version_property = "payara.micro.version"
 
     def command(self):
         root, runtime = self.bulky_paths()
@@ -320,7 +326,7 @@ class PayaraMicroServer(ServerProcess):
         with open(preboot, "w") as commands:
             commands.write(PAYARA_PREBOOT_COMMANDS % {"read_timeout": READ_TIMEOUT_MILLIS})
         return [
-            "java", "-jar", self.payara_jar,
+            "java", "-jar", self.location,
             "--deploy", self.war_path,
             "--contextroot", CONTEXT_PATH.lstrip("/"),
             "--port", str(self.port),

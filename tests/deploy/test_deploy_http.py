@@ -22,16 +22,21 @@ def host_header(server):
     return ("Host: %s" % urlsplit(server).netloc).encode("ascii")
 
 
+def fetch_ok(url, *args, **options):
+    """``fetch`` that insists on 200 OK and returns the response."""
+    response = fetch(url, *args, **options)
+    assert response.status == 200, response
+    return response
+
+
 def assert_still_serving(server):
-    home = fetch(server + "/")
-    assert home.status == 200, home
+    fetch_ok(server + "/")
 
 
 # --- pages -----------------------------------------------------------------
 
 def test_home_page_renders_the_template_on_jython(server):
-    home = fetch(server + "/")
-    assert home.status == 200, home
+    home = fetch_ok(server + "/")
     content_type = home.header("Content-Type")
     assert content_type.startswith("text/html"), content_type
     assert "charset=utf-8" in content_type.lower().replace(" ", "")
@@ -47,8 +52,7 @@ def test_home_page_links_a_stylesheet_that_resolves(server):
     stylesheet_url = urljoin(server + "/", links[0])
     # The link must carry the context path, or a browser would miss the file.
     assert urlsplit(stylesheet_url).path == "/mysite/static/demo/site.css", links
-    stylesheet = fetch(stylesheet_url)
-    assert stylesheet.status == 200, stylesheet
+    assert fetch_ok(stylesheet_url).header("Content-Type").startswith("text/css")
 
 
 def test_security_headers_are_sent(server):
@@ -58,21 +62,18 @@ def test_security_headers_are_sent(server):
 
 
 def test_hello_greets_by_name(server):
-    hello = fetch(server + "/hello/world/")
-    assert hello.status == 200, hello
+    hello = fetch_ok(server + "/hello/world/")
     assert "Hello, world!" in hello.text
 
 
 def test_hello_escapes_markup_in_the_name(server):
-    hello = fetch(server + "/hello/%s/" % quote("<script>", safe=""))
-    assert hello.status == 200, hello
+    hello = fetch_ok(server + "/hello/%s/" % quote("<script>", safe=""))
     assert "Hello, &lt;script&gt;!" in hello.text
     assert "<script>" not in hello.text
 
 
 def test_hello_decodes_utf8_in_the_path(server):
-    hello = fetch(server + "/hello/%s/" % quote("J\u00fcrgen".encode("utf-8"), safe=""))
-    assert hello.status == 200, hello
+    hello = fetch_ok(server + "/hello/%s/" % quote("J\u00fcrgen".encode("utf-8"), safe=""))
     assert "Hello, J\u00fcrgen!" in hello.text
 
 
@@ -82,8 +83,7 @@ def test_unknown_path_is_404(server):
 
 
 def test_api_info_reports_jython(server):
-    info = fetch(server + "/api/info/")
-    assert info.status == 200, info
+    info = fetch_ok(server + "/api/info/")
     assert info.header("Content-Type").startswith("application/json")
     payload = info.json()
     assert payload["implementation"] == "Jython"
@@ -96,8 +96,7 @@ def test_api_info_reports_jython(server):
 def test_echo_repeats_a_posted_message_escaped(server):
     message = "Gr\u00fc\u00dfe <b>\u00e0 tous</b> \u2713"
     body = urlencode({"message": message.encode("utf-8")})
-    echoed = fetch(server + "/echo/", "POST", body.encode("ascii"), FORM_HEADERS)
-    assert echoed.status == 200, echoed
+    echoed = fetch_ok(server + "/echo/", "POST", body.encode("ascii"), FORM_HEADERS)
     assert "You said: Gr\u00fc\u00dfe &lt;b&gt;\u00e0 tous&lt;/b&gt; \u2713" in echoed.text
 
 
@@ -112,8 +111,7 @@ def test_upload_reports_size_and_sha256(server):
     boundary = uuid.uuid4().hex
     body = multipart_body({"note": "binary"}, {"file": ("random.bin", content)}, boundary)
     headers = {"Content-Type": "multipart/form-data; boundary=%s" % boundary}
-    uploaded = fetch(server + "/upload/", "POST", body, headers)
-    assert uploaded.status == 200, uploaded
+    uploaded = fetch_ok(server + "/upload/", "POST", body, headers)
     assert uploaded.json() == {
         "name": "random.bin",
         "size": len(content),
@@ -129,8 +127,7 @@ def test_old_home_redirects_within_the_context_path(server):
 
 
 def test_static_file_is_served_by_the_container(server):
-    stylesheet = fetch(server + "/static/demo/site.css")
-    assert stylesheet.status == 200, stylesheet
+    stylesheet = fetch_ok(server + "/static/demo/site.css")
     assert stylesheet.header("Content-Type").startswith("text/css")
     assert b"{" in stylesheet.body
     # The containers' default servlet answers conditional requests itself.
@@ -223,6 +220,5 @@ def test_body_shorter_than_content_length_is_refused(server):
 
 
 def test_site_still_serves_after_all_the_bad_requests(server):
-    info = fetch(server + "/api/info/")
-    assert info.status == 200, info
+    info = fetch_ok(server + "/api/info/")
     assert_still_serving(server)
