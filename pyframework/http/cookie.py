@@ -1,7 +1,9 @@
 """Cookies: parsing the Cookie request header and the SimpleCookie responses use."""
 from __future__ import unicode_literals
 
-from pyframework.utils.compat import PY2, Morsel as _StdlibMorsel, SimpleCookie as _StdlibSimpleCookie, unichr
+from pyframework.utils.compat import (
+    PY2, Morsel as _StdlibMorsel, SimpleCookie as _StdlibSimpleCookie, integer_types, unichr,
+)
 
 if PY2:  # pragma: no cover - Jython
     class Morsel(_StdlibMorsel):
@@ -28,6 +30,43 @@ if PY2:  # pragma: no cover - Jython
 else:
     Morsel = _StdlibMorsel
     SimpleCookie = _StdlibSimpleCookie
+
+
+# Morsel attributes in the order Morsel.OutputString() writes them (sorted by key).
+_MORSEL_ATTRIBUTES = tuple((str(key), str(label)) for key, label in (
+    ("comment", "Comment"), ("domain", "Domain"), ("expires", "expires"), ("httponly", "HttpOnly"),
+    ("max-age", "Max-Age"), ("path", "Path"), ("samesite", "SameSite"), ("secure", "Secure"),
+    ("version", "Version"),
+))
+_FLAG_ATTRIBUTES = frozenset([str("httponly"), str("secure")])
+_PAIR = str("%s=%s")
+_INT_PAIR = str("%s=%d")
+_SEPARATOR = str("; ")
+
+
+def render_morsel(morsel):
+    """The Set-Cookie value for ``morsel`` as a native string.
+
+    Gives what Morsel.OutputString() gives for the attributes set_cookie()
+    uses, in a fraction of the time on Jython, where responses render cookies
+    on every request that has a session.
+    """
+    parts = [_PAIR % (morsel.key, morsel.coded_value)]
+    for key, label in _MORSEL_ATTRIBUTES:
+        value = morsel.get(key, "")
+        if value == "" or value is None:
+            continue
+        if key in _FLAG_ATTRIBUTES:
+            if value:
+                parts.append(label)
+        elif key == "max-age" and isinstance(value, integer_types):
+            parts.append(_INT_PAIR % (label, value))
+        elif key == "comment" or isinstance(value, integer_types):
+            # Quoted comments and integer expiry times are rare: the standard library formats them.
+            return morsel.OutputString()
+        else:
+            parts.append(_PAIR % (label, value))
+    return _SEPARATOR.join(parts)
 
 
 def _unquote_cookie_value(value):

@@ -11,7 +11,7 @@ import time
 from pyframework.conf import settings
 from pyframework.core import signals
 from pyframework.core.exceptions import DisallowedRedirect
-from pyframework.http.cookie import SimpleCookie
+from pyframework.http.cookie import SimpleCookie, render_morsel
 from pyframework.http.headers import BadHeaderError, ResponseHeaders  # noqa: F401
 from pyframework.utils.compat import PY2, integer_types, string_types, text_type, urlparse
 from pyframework.utils.encoding import force_text, iri_to_uri
@@ -132,7 +132,7 @@ class HttpResponseBase(object):
     def _header_pairs(self):
         pairs = list(self.headers.items())
         if self._cookies:
-            pairs.extend(("Set-Cookie", force_text(morsel.OutputString())) for morsel in self._cookies.values())
+            pairs.extend(("Set-Cookie", force_text(render_morsel(morsel))) for morsel in self._cookies.values())
         return pairs
 
     def wsgi_headers(self):
@@ -140,7 +140,7 @@ class HttpResponseBase(object):
         pairs = self.headers.wsgi_pairs()
         if self._cookies:
             set_cookie = str("Set-Cookie")
-            pairs.extend((set_cookie, morsel.OutputString()) for morsel in self._cookies.values())
+            pairs.extend((set_cookie, render_morsel(morsel)) for morsel in self._cookies.values())
         return pairs
 
     # Cookies.

@@ -17,6 +17,7 @@ from pyframework.http import (
     HttpResponseNotAllowed, HttpResponseNotFound, HttpResponseNotModified, HttpResponsePermanentRedirect,
     HttpResponseRedirect, HttpResponseServerError, JsonResponse, StreamingHttpResponse, parse_cookie,
 )
+from pyframework.http.cookie import render_morsel
 from pyframework.utils.compat import PY2
 from pyframework.utils.http import parse_http_date
 
@@ -234,6 +235,31 @@ def test_delete_cookie():
     response.delete_cookie("cross", samesite="None")
     assert "SameSite=None" in response.cookies["cross"].OutputString()
     assert "Secure" in response.cookies["cross"].OutputString()
+
+
+@pytest.mark.parametrize("kwargs", [
+    {},
+    {"max_age": 0},
+    {"max_age": 3600, "secure": True, "httponly": True, "samesite": "Strict"},
+    {"expires": "Thu, 01 Jan 2037 00:00:00 GMT", "domain": ".example.com", "path": "/a b"},
+    {"path": None},
+])
+def test_rendered_set_cookie_matches_the_standard_library(kwargs):
+    response = HttpResponse()
+    response.set_cookie("name", 'va"lue;', **kwargs)
+    morsel = response.cookies["name"]
+    assert render_morsel(morsel) == morsel.OutputString()
+    assert type(render_morsel(morsel)) is str
+
+
+def test_rendered_set_cookie_with_rare_attributes():
+    response = HttpResponse()
+    response.set_cookie("c", "v")
+    response.cookies["c"]["comment"] = "a comment"
+    response.cookies["c"]["version"] = "1"
+    assert render_morsel(response.cookies["c"]) == response.cookies["c"].OutputString()
+    response.cookies["c"]["expires"] = 60
+    assert render_morsel(response.cookies["c"]) == response.cookies["c"].OutputString()
 
 
 def test_parse_cookie():
