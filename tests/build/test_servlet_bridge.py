@@ -24,6 +24,7 @@ pytestmark = pytest.mark.cpython_only("runs Gradle and Tomcat")
 # Runs under Jython 2.7 inside the WAR.
 WSGI_APP = '''
 import os
+import sys
 import threading
 
 gate = threading.Event()
@@ -57,6 +58,21 @@ def application(environ, start_response):
         first = stream.readline()
         rest = list(stream)
         body = "%r %r %r" % (first, rest, stream.read())
+    elif path == "/write":
+        write = start_response("200 OK", [("Content-Type", "text/plain")])
+        write("written ")
+        return ["returned"]
+    elif path == "/replace":
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        try:
+            raise ValueError("changed my mind")
+        except ValueError:
+            start_response("503 Service Unavailable", [("Content-Type", "text/plain")], sys.exc_info())
+        return ["replaced"]
+    elif path == "/twice":
+        start_response("200 OK", [])
+        start_response("200 OK", [])
+        return ["unreachable"]
     elif path == "/stream":
         start_response("201 Created", [("Content-Type", "text/plain"), ("X-Kind", "generator")])
         return (chunk for chunk in ["a", "", "b", "c"])
@@ -106,8 +122,15 @@ class Server(object):
             if line.startswith("Serving "):
                 return int(line.split("http://127.0.0.1:")[1].split("/")[0])
 
-    def log(self):
-        return "".join(self.output)
+    def wait_for_log(self, text):
+        """True once text shows in the output (log lines may trail the response)."""
+        while text not in "".join(self.output):
+            try:
+                if self.lines.get(timeout=60) is None:
+                    break
+            except queue.Empty:
+                break
+        return text in "".join(self.output)
 
     def stop(self):
         self.process.terminate()
@@ -181,6 +204,19 @@ def test_generator_body_is_streamed(server):
     assert headers["content-type"] == "text/plain"
 
 
+def test_write_callable_comes_before_the_returned_body(server):
+    assert request(server, "GET", "/write")[::2] == (200, b"written returned")
+
+
+def test_start_response_with_exc_info_replaces_unsent_headers(server):
+    assert request(server, "GET", "/replace")[::2] == (503, b"replaced")
+
+
+def test_second_start_response_without_exc_info_is_an_error(server):
+    assert request(server, "GET", "/twice")[0] == 500
+    assert server.wait_for_log("start_response() called a second time without exc_info")
+
+
 def test_requests_run_concurrently(server):
     results = []
     waiter = threading.Thread(target=lambda: results.append(request(server, "GET", "/wait")))
@@ -196,15 +232,15 @@ def test_exception_gives_500_and_the_servlet_keeps_serving(server):
     status, headers, body = request(server, "GET", "/boom")
     assert status == 500
     assert body == b"500 Internal Server Error\n"
-    assert "RuntimeError: boom from the application" in server.log()
-    assert "Traceback (most recent call last)" in server.log()
+    assert server.wait_for_log("RuntimeError: boom from the application")
+    assert server.wait_for_log("Traceback (most recent call last)")
     assert request(server, "GET", "/after")[0] == 200
 
 
 def test_unicode_body_chunk_is_rejected(server):
     status, headers, body = request(server, "GET", "/unicode")
     assert status == 500
-    assert "WSGI body chunks must be byte strings (str), not unicode" in server.log()
+    assert server.wait_for_log("WSGI body chunks must be byte strings (str), not unicode")
 
 
 def test_static_files_are_served_by_the_container(server):

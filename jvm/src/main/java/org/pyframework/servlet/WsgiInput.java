@@ -120,6 +120,9 @@ final class WsgiInput extends PyCallable {
     }
 
     PyString readLine(long size) {
+        if (size == 0) {
+            return Py.EmptyString;
+        }
         ByteRun out = null;
         while (size < 0 || out == null || out.length() < size) {
             if (position == limit && !fill()) {

@@ -178,9 +178,9 @@ final class WsgiResponse extends PyCallable {
         }
     }
 
-    /** Sets a Content-Length for a body known to be exactly this chunk. */
+    /** Sets a Content-Length for a body known to be exactly this chunk (nothing written yet). */
     void declareLength(PyObject onlyChunk) {
-        if (contentLength < 0 && onlyChunk instanceof PyString && !(onlyChunk instanceof PyUnicode)) {
+        if (!committed && contentLength < 0 && onlyChunk instanceof PyString && !(onlyChunk instanceof PyUnicode)) {
             contentLength = ((PyString) onlyChunk).getString().length();
             response.setContentLengthLong(contentLength);
         }
