@@ -93,3 +93,34 @@ def test_file_wrapper_basics(tmpdir):
     assert content.read() == b"hello"
     assert bool(ContentFile(b""))
     assert os.path.basename(str(File(io.BytesIO(b""), name="x/y.txt"))) == "y.txt"
+
+
+def test_uploaded_file_classes(tmpdir, monkeypatch):
+    from pyframework.conf import settings
+    from pyframework.core.files.uploadedfile import (
+        SimpleUploadedFile, TemporaryUploadedFile, sanitize_upload_name,
+    )
+
+    simple = SimpleUploadedFile("../notes.txt", b"hello")
+    assert simple.name == "notes.txt"
+    assert simple.size == 5
+    assert simple.content_type == "text/plain"
+    assert simple.read() == b"hello"
+    assert list(simple.chunks()) == [b"hello"]
+    assert "notes.txt" in repr(simple)
+
+    monkeypatch.setattr(settings, "FILE_UPLOAD_TEMP_DIR", str(tmpdir))
+    temporary = TemporaryUploadedFile("big.bin", "application/octet-stream", 0, None)
+    temporary.write(b"data")
+    path = temporary.temporary_file_path()
+    assert os.path.dirname(path) == str(tmpdir)
+    assert os.path.exists(path)
+    temporary.close()
+    temporary.close()
+    assert not os.path.exists(path)
+
+    assert sanitize_upload_name("a\x00b.txt") == "ab.txt"
+    assert sanitize_upload_name("..") == ""
+    long_name = sanitize_upload_name("x" * 300 + ".txt")
+    assert len(long_name) == 255
+    assert long_name.endswith(".txt")

@@ -254,3 +254,12 @@ def test_java_exception_from_servlet_input_stream_becomes_unreadable_post_error(
     with pytest.raises(UnreadablePostError) as info:
         request.POST
     assert "Connection reset by peer" in str(info.value)
+
+
+def test_setting_encoding_re_decodes_post():
+    request = post(b"city=M%FCnchen")
+    with pytest.raises(BadRequest):
+        request.POST
+    request.encoding = "latin-1"
+    assert request.POST["city"] == "München"
+    assert request.POST.encoding == "latin-1"
