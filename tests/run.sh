@@ -40,18 +40,20 @@ install_python_packages() {
 
 summary_line() {
     # pytest's final "N passed, M skipped in Xs" line (with or without the ==== frame).
-    grep -E "([0-9]+ (passed|failed|error|errors|skipped|deselected))|no tests ran" "$1" | tail -n 1 | tr -d '='
+    grep -E "([0-9]+ (passed|failed|error|errors|skipped|deselected))|no tests ran" "$1" | tail -n 1 \
+        | tr -d '=' | sed -e 's/^ *//' -e 's/ *$//'
 }
 
 install_system_packages || { echo "Installing system packages failed." >&2; exit 2; }
 install_python_packages || { echo "pip install -e '.[test]' failed." >&2; exit 2; }
 
-echo "== CPython: python3 -m pytest tests"
-python3 -m pytest tests 2>&1 | tee "$LOGS/cpython.log"
+# -rs lists every skipped test with its reason.
+echo "== CPython: python3 -m pytest -rs tests"
+python3 -m pytest -rs tests 2>&1 | tee "$LOGS/cpython.log"
 cpython_status=${PIPESTATUS[0]}
 
-echo "== Jython: bash tests/jython/run.sh"
-bash tests/jython/run.sh 2>&1 | tee "$LOGS/jython.log"
+echo "== Jython: bash tests/jython/run.sh -rs tests"
+bash tests/jython/run.sh -rs tests 2>&1 | tee "$LOGS/jython.log"
 jython_status=${PIPESTATUS[0]}
 
 echo
