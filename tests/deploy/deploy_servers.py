@@ -14,6 +14,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 
 from deploy_http import fetch
@@ -31,10 +32,12 @@ CONTEXT_PATH = "/mysite"
 
 
 def _load_prctl():
-    """libc's prctl on Linux, else None; looked up before any fork."""
+    """libc's prctl on CPython/Linux, else None; looked up before any fork."""
+    if not sys.platform.startswith("linux"):  # Jython reports "java..."
+        return None
     try:
         import ctypes
-        return ctypes.CDLL(None, use_errno=True).prctl
+        return ctypes.CDLL(None).prctl
     except (ImportError, OSError, AttributeError):
         return None
 
