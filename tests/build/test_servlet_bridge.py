@@ -4,6 +4,8 @@ from __future__ import unicode_literals
 import os
 import subprocess
 import threading
+import time
+import zipfile
 
 import pytest
 
@@ -97,10 +99,11 @@ PROJECT = {
 class Server(object):
     """The embedded Tomcat launcher running a WAR, with its console output collected."""
 
-    def __init__(self, classpath, war, base_dir):
+    def __init__(self, classpath, war, base_dir, time_zone):
+        environment = dict(os.environ, TZ=time_zone)
         self.process = subprocess.Popen(
             ["java", "-cp", classpath, "org.pyframework.launcher.AppRunner", war, "0", base_dir],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=environment)
         self.lines = queue.Queue()
         self.output = []
         reader = threading.Thread(target=self._read)
@@ -143,8 +146,12 @@ def server(tmp_path_factory):
     write_files(project_dir, PROJECT)
     run_gradle(project_dir, "war")
     classpath = run_gradle(project_dir, "appRunClasspath")
+    # Zip entries store local time: a server in another time zone than the build
+    # unpacks shifted source times, which the servlet must undo.
+    time_zone = "America/Chicago" if time.localtime().tm_gmtoff == 5 * 3600 + 1800 else "Asia/Kolkata"
     running = Server(classpath, os.path.join(project_dir, "build", "libs", "bridgetest.war"),
-                     os.path.join(project_dir, "build", "tomcat"))
+                     os.path.join(project_dir, "build", "tomcat"), time_zone)
+    running.project_dir = project_dir
     try:
         running.port = running.wait_for_port()
         yield running
@@ -247,3 +254,15 @@ def test_static_files_are_served_by_the_container(server):
     status, headers, body = request(server, "GET", "/static/site.css")
     assert (status, body) == (200, b"body { color: teal }\n")
     assert headers["content-type"].startswith("text/css")
+
+
+def test_precompiled_modules_are_used_after_unpacking_in_another_time_zone(server):
+    assert request(server, "GET", "/")[0] == 200
+    assert server.wait_for_log("Restored the build's timestamps of")
+    module = "WEB-INF/python/bridgetest/wsgi$py.class"
+    with zipfile.ZipFile(os.path.join(server.project_dir, "build", "libs", "bridgetest.war")) as war:
+        built = war.read(module)
+    unpacked = os.path.join(server.project_dir, "build", "tomcat", "webapps", "ROOT", *module.split("/"))
+    with open(unpacked, "rb") as handle:
+        # Jython rewrites a module's class file whenever it recompiles the source.
+        assert handle.read() == built

@@ -3,6 +3,8 @@ package org.pyframework.servlet;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
@@ -59,9 +61,15 @@ public class WsgiServlet extends HttpServlet {
                     + pythonPath + "); deploy the WAR expanded (e.g. Tomcat's unpackWARs=\"true\")");
         }
         long started = System.nanoTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
         ClassLoader webappLoader = Thread.currentThread().getContextClassLoader();
         if (webappLoader == null) {
             webappLoader = WsgiServlet.class.getClassLoader();
+        }
+        int restored = PrecompiledModules.restoreSourceTimes(new File(pythonPath));
+        if (restored > 0) {
+            log("Restored the build's timestamps of " + restored + " Python sources so their precompiled classes are used");
         }
         try {
             pythonSystem = startInterpreter(pythonPath, webappLoader);
@@ -76,8 +84,10 @@ public class WsgiServlet extends HttpServlet {
                     + "' from " + pythonPath + " (init-param '" + APPLICATION_PARAM + "'):\n" + e);
         }
         environBuilder = new EnvironBuilder();
+        // CPU time next to wall time tells a slow machine from a busy one.
         log("Python application '" + applicationName + "' loaded in "
-                + (System.nanoTime() - started) / 1000000 + " ms");
+                + (System.nanoTime() - started) / 1000000 + " ms ("
+                + (threads.getCurrentThreadCpuTime() - cpuStarted) / 1000000 + " ms CPU)");
     }
 
     private String parameter(String name) {
