@@ -7,7 +7,6 @@ import java.net.SocketTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.python.core.Py;
-import org.python.core.PyException;
 import org.python.core.PyList;
 import org.python.core.PyObject;
 import org.python.core.PyString;
