@@ -123,6 +123,13 @@ def test_bad_percent_encoding_in_query_is_400(client):
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize("query", ["name=%ZZ", "name=%FF%FE"])
+def test_malformed_query_is_400_even_for_a_view_that_never_reads_it(client, query):
+    response = client.get("/ok/", QUERY_STRING=query)
+    assert response.status_code == 400
+    assert b"ok: GET" not in response.content
+
+
 def test_oversized_form_body_is_413(client):
     with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100):
         response = client.post("/form/", "field=" + "x" * 500,

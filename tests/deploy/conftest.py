@@ -97,7 +97,7 @@ def server_distributions(request):
         pytest.skip("deployment tests drive external servers from CPython only")
     if not servers_are_fetched():
         announce(request.config, "fetching the pinned servers (first download is ~115 MB)")
-        run_gradle(request.config, ["-b", SERVERS_SCRIPT, "fetchServers"], ROOT,
+        run_gradle(request.config, ["fetchServers"], ROOT,
                    "Fetching the test servers")
     return read_properties(SERVERS_PROPERTIES)
 

@@ -168,10 +168,10 @@ def test_a_lone_rendezvous_times_out_with_504(server):
 # --- bad input: a clear 4xx, never a 500, and the site keeps working -------
 
 def test_bad_percent_encoding_in_the_query_is_400(server):
-    # The query is parsed when a view reads it: the rendezvous view reads
-    # ``timeout``. A broken escape, then an escape of invalid UTF-8.
-    for query in ("timeout=%ZZ", "timeout=%E2%82"):
-        refused = fetch(server + "/rendezvous/deploy-query/?" + query)
+    # The handler parses every query string up front, so even the home page,
+    # which never reads it, refuses a broken escape and an escape of invalid UTF-8.
+    for query in ("q=%ZZ", "q=%E2%82"):
+        refused = fetch(server + "/?" + query)
         assert refused.status == 400, (query, refused)
     assert_still_serving(server)
 

@@ -77,6 +77,10 @@ class WSGIHandler(base.BaseHandler):
         """The response for one WSGI environ, whatever goes wrong."""
         try:
             request = self.request_class(environ)
+            # Parse the query string now, not when a view first reads it: a malformed
+            # query (bad %-escape, invalid UTF-8) is a 400 whichever view it reaches.
+            # The parsed QueryDict is cached, so the view pays nothing more.
+            request.GET
         except HANDLED_EXCEPTIONS as exc:
             # A request we cannot even parse (e.g. a path that is not UTF-8).
             return response_for_exception(None, exc)
