@@ -8,6 +8,7 @@ import sys
 from functools import partial
 from io import BytesIO
 
+import pyframework
 from pyframework.core.handlers.wsgi import WSGIHandler
 from pyframework.core.signals import got_request_exception
 from pyframework.http.request import WSGIRequest
@@ -218,6 +219,9 @@ class ClientHandler(WSGIHandler):
         self.enforce_csrf_checks = enforce_csrf_checks
         self.last_request = None
         self.last_response = None
+        # Tests run under plain pytest, where nothing else loads the project's
+        # apps: do it here, once (setup() returns at once when already done).
+        pyframework.setup()
         super(ClientHandler, self).__init__()
 
     def response_for_environ(self, environ):
