@@ -2,54 +2,19 @@
 from __future__ import unicode_literals
 
 import os
-import socket
 import subprocess
 import sys
 import time
 
 import pytest
 
+from http_probe import exchange, free_port, get
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLE = os.path.join(ROOT, "examples", "mysite")
 PATIENCE = 60.0  # upper bound for start-up; polling moves on as soon as the server answers
 
 pytestmark = pytest.mark.cpython_only(reason="starts CPython WSGI servers in subprocesses")
-
-
-def free_port():
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-    return port
-
-
-def exchange(port, raw_request):
-    """Send one raw HTTP/1.0 request; return (status, headers text, body) or None if nothing listens."""
-    try:
-        connection = socket.create_connection(("127.0.0.1", port), timeout=10)
-    except socket.error:
-        return None
-    try:
-        connection.sendall(raw_request)
-        answer = b""
-        while True:
-            chunk = connection.recv(65536)
-            if not chunk:
-                break
-            answer += chunk
-    except socket.error:
-        return None
-    finally:
-        connection.close()
-    head, _, body = answer.partition(b"\r\n\r\n")
-    if not head:
-        return None
-    return int(head.split()[1]), head.decode("latin-1"), body
-
-
-def get(port, path):
-    return exchange(port, ("GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n" % path).encode("ascii"))
 
 
 SERVERS = {

@@ -4,7 +4,6 @@ from __future__ import unicode_literals
 import io
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,8 @@ import pytest
 
 from pyframework.core.management import call_command
 
+from http_probe import free_port, get
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # Upper bound for the server to come up or reload; tests poll and move on as soon as it answers.
 PATIENCE = 60.0
@@ -20,36 +21,10 @@ PATIENCE = 60.0
 pytestmark = pytest.mark.cpython_only(reason="starts runserver in a subprocess")
 
 
-def free_port():
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-    return port
-
-
 def fetch(port, path):
     """(status, body) of a GET, or None while nothing listens."""
-    try:
-        connection = socket.create_connection(("127.0.0.1", port), timeout=10)
-    except socket.error:
-        return None
-    try:
-        connection.sendall(("GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n" % path).encode("ascii"))
-        answer = b""
-        while True:
-            chunk = connection.recv(65536)
-            if not chunk:
-                break
-            answer += chunk
-    except socket.error:
-        return None
-    finally:
-        connection.close()
-    head, _, body = answer.partition(b"\r\n\r\n")
-    if not head:
-        return None
-    return int(head.split()[1]), body
+    answer = get(port, path)
+    return None if answer is None else (answer[0], answer[2])
 
 
 def wait_for(port, path, expected_status):
