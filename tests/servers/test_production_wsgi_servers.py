@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """The example project served unchanged by production WSGI servers on CPython (gunicorn, waitress)."""
 from __future__ import unicode_literals
 
