@@ -1,0 +1,19 @@
+"""HTML forms: fields that validate submitted data, widgets that render it, formsets."""
+from __future__ import unicode_literals
+
+from pyframework.core.exceptions import ValidationError  # noqa: F401
+from pyframework.forms.boundfield import BoundField  # noqa: F401
+from pyframework.forms.fields import (  # noqa: F401
+    BooleanField, CharField, ChoiceField, DecimalField, EmailField, Field, FileField, FloatField, IntegerField,
+    MultipleChoiceField, NullBooleanField, RegexField, SlugField, TypedChoiceField, TypedMultipleChoiceField,
+    URLField,
+)
+from pyframework.forms.forms import BaseForm, DeclarativeFieldsMetaclass, Form  # noqa: F401
+from pyframework.forms.formsets import BaseFormSet, all_valid, formset_factory  # noqa: F401
+from pyframework.forms.temporal import DateField, DateTimeField, TimeField  # noqa: F401
+from pyframework.forms.utils import ErrorDict, ErrorList  # noqa: F401
+from pyframework.forms.widgets import (  # noqa: F401
+    CheckboxInput, CheckboxSelectMultiple, DateInput, DateTimeInput, EmailInput, FileInput, HiddenInput, Input,
+    MultipleHiddenInput, NullBooleanSelect, NumberInput, PasswordInput, RadioSelect, Select, SelectMultiple,
+    Textarea, TextInput, TimeInput, URLInput, Widget,
+)
