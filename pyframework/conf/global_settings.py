@@ -74,3 +74,51 @@ LANGUAGE_CODE = "en-us"
 LOGGING = {}
 
 DATABASES = {}
+
+# ---------------------------------------------------------------------------
+# Signing, sessions, CSRF protection and messages
+# ---------------------------------------------------------------------------
+
+# Old secret keys still accepted when checking signatures, so SECRET_KEY can be
+# rotated without invalidating every session and signed cookie at once.
+SECRET_KEY_FALLBACKS = []
+# Class used by pyframework.core.signing.get_cookie_signer().
+SIGNING_BACKEND = "pyframework.core.signing.TimestampSigner"
+
+# Where session data lives. The default keeps it in a signed cookie, which works
+# across any number of servers; "pyframework.contrib.sessions.backends.cache"
+# keeps it in the memory of the process (one JVM: not shared between several
+# WAR instances). A database backend comes with the ORM.
+SESSION_ENGINE = "pyframework.contrib.sessions.backends.signed_cookies"
+SESSION_SERIALIZER = "pyframework.contrib.sessions.serializers.JSONSerializer"
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 7 * 2  # two weeks, in seconds
+SESSION_COOKIE_DOMAIN = None
+SESSION_COOKIE_PATH = "/"
+SESSION_COOKIE_SECURE = False
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_EXPIRE_AT_BROWSER_CLOSE = False
+# Most sessions the in-process cache backend keeps; the least recently used go first.
+SESSION_CACHE_MAX_ENTRIES = 10000
+
+CSRF_COOKIE_AGE = 60 * 60 * 24 * 7 * 52  # a year
+CSRF_COOKIE_DOMAIN = None
+CSRF_COOKIE_PATH = "/"
+CSRF_COOKIE_SECURE = False
+# Off by default: JavaScript must be able to read the cookie to send the X-CSRFToken header.
+CSRF_COOKIE_HTTPONLY = False
+CSRF_COOKIE_SAMESITE = "Lax"
+# The request header (as a META key) carrying the token for AJAX requests.
+CSRF_HEADER_NAME = "HTTP_X_CSRFTOKEN"
+# Origins ("https://example.com", "https://*.example.com") trusted for unsafe requests.
+CSRF_TRUSTED_ORIGINS = []
+# Keep the CSRF secret in the session instead of a cookie (needs SessionMiddleware first).
+CSRF_USE_SESSIONS = False
+CSRF_FAILURE_VIEW = "pyframework.views.csrf.csrf_failure"
+
+MESSAGE_STORAGE = "pyframework.contrib.messages.storage.fallback.FallbackStorage"
+# Messages below this level are dropped (pyframework.contrib.messages.constants.INFO).
+MESSAGE_LEVEL = 20
+# Extra or replacement CSS class names for message levels: {level: "tag"}.
+MESSAGE_TAGS = {}
