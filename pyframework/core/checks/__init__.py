@@ -17,6 +17,7 @@ import pyframework.core.checks.security  # noqa: F401,E402
 import pyframework.core.checks.templates  # noqa: F401,E402
 import pyframework.core.checks.urls  # noqa: F401,E402
 import pyframework.core.checks.middleware  # noqa: F401,E402
+import pyframework.core.checks.security_deploy  # noqa: F401,E402
 
 
 def format_messages(messages):

@@ -1,0 +1,150 @@
+"""Deployment checks (``check --deploy``): settings that are fine in development but unsafe in production.
+
+SECRET_KEY and DEBUG are checked in security.py. The middleware ordering
+checks at the end run with every ``check``: they catch configurations that
+would fail on the first request.
+"""
+from __future__ import unicode_literals
+
+from pyframework.conf import settings
+from pyframework.core.checks.messages import Error, Warning
+from pyframework.core.checks.registry import Tags, register
+from pyframework.core.checks.security import INSECURE_KEY_PREFIX, MIN_SECRET_KEY_LENGTH
+
+SECURITY_MIDDLEWARE = "pyframework.middleware.security.SecurityMiddleware"
+CSRF_MIDDLEWARE = "pyframework.middleware.csrf.CsrfViewMiddleware"
+SESSION_MIDDLEWARE = "pyframework.contrib.sessions.middleware.SessionMiddleware"
+MESSAGE_MIDDLEWARE = "pyframework.contrib.messages.middleware.MessageMiddleware"
+XFRAME_MIDDLEWARE = "pyframework.middleware.clickjacking.XFrameOptionsMiddleware"
+SESSION_MESSAGE_STORAGES = (
+    "pyframework.contrib.messages.storage.session.SessionStorage",
+)
+
+
+def _uses(middleware):
+    return middleware in settings.MIDDLEWARE
+
+
+def _uses_sessions():
+    return _uses(SESSION_MIDDLEWARE) or "pyframework.contrib.sessions" in settings.INSTALLED_APPS
+
+
+@register(Tags.security, deploy=True)
+def check_security_middleware(app_configs=None, **kwargs):
+    if not _uses(SECURITY_MIDDLEWARE):
+        return [Warning(
+            "SecurityMiddleware is not in MIDDLEWARE: no HSTS, nosniff, Referrer-Policy or HTTPS redirect.",
+            hint="Add '%s' at the top of MIDDLEWARE." % SECURITY_MIDDLEWARE, id="security.W005")]
+    messages = []
+    if not settings.SECURE_HSTS_SECONDS:
+        messages.append(Warning(
+            "SECURE_HSTS_SECONDS is not set: browsers may still reach the site over plain HTTP.",
+            hint="Once the whole site works over HTTPS, set SECURE_HSTS_SECONDS (start small, e.g. 3600, "
+                 "then a year: 31536000). Browsers will refuse HTTP for that long.",
+            id="security.W004"))
+    if not settings.SECURE_SSL_REDIRECT:
+        messages.append(Warning(
+            "SECURE_SSL_REDIRECT is False: requests over plain HTTP are served instead of redirected.",
+            hint="Set SECURE_SSL_REDIRECT = True, unless the proxy or servlet container already redirects.",
+            id="security.W008"))
+    return messages
+
+
+@register(Tags.security, deploy=True)
+def check_csrf_middleware(app_configs=None, **kwargs):
+    if not _uses(CSRF_MIDDLEWARE):
+        return [Warning(
+            "CsrfViewMiddleware is not in MIDDLEWARE: forms are open to cross-site request forgery.",
+            hint="Add '%s' to MIDDLEWARE and {{ csrf_input }} to every POST form." % CSRF_MIDDLEWARE,
+            id="security.W003")]
+    if not settings.CSRF_USE_SESSIONS and not settings.CSRF_COOKIE_SECURE:
+        return [Warning(
+            "CSRF_COOKIE_SECURE is False: the CSRF cookie is also sent over plain HTTP, where it can be read.",
+            hint="Set CSRF_COOKIE_SECURE = True.", id="security.W016")]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def check_session_cookie(app_configs=None, **kwargs):
+    if not _uses_sessions():
+        return []
+    messages = []
+    if not settings.SESSION_COOKIE_SECURE:
+        messages.append(Warning(
+            "SESSION_COOKIE_SECURE is False: the session cookie is also sent over plain HTTP, "
+            "where anyone on the network can steal the session.",
+            hint="Set SESSION_COOKIE_SECURE = True.", id="security.W010"))
+    if not settings.SESSION_COOKIE_HTTPONLY:
+        messages.append(Warning(
+            "SESSION_COOKIE_HTTPONLY is False: scripts (including injected ones) can read the session cookie.",
+            hint="Set SESSION_COOKIE_HTTPONLY = True.", id="security.W013"))
+    return messages
+
+
+@register(Tags.security, deploy=True)
+def check_xframe_options(app_configs=None, **kwargs):
+    if not _uses(XFRAME_MIDDLEWARE):
+        return [Warning(
+            "XFrameOptionsMiddleware is not in MIDDLEWARE: other sites can show these pages in frames "
+            "(clickjacking).",
+            hint="Add '%s' to MIDDLEWARE." % XFRAME_MIDDLEWARE, id="security.W021")]
+    if settings.X_FRAME_OPTIONS != "DENY":
+        return [Warning(
+            "X_FRAME_OPTIONS is %r, not 'DENY'." % (settings.X_FRAME_OPTIONS,),
+            hint="Use 'DENY' unless the site frames its own pages ('SAMEORIGIN').", id="security.W019")]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def check_allowed_hosts_for_deploy(app_configs=None, **kwargs):
+    if not settings.ALLOWED_HOSTS:
+        return [Warning(
+            "ALLOWED_HOSTS is empty: with DEBUG off every request is refused.",
+            hint="List the production host names in ALLOWED_HOSTS.", id="security.W020")]
+    if "*" in settings.ALLOWED_HOSTS:
+        return [Warning(
+            "ALLOWED_HOSTS contains '*': any Host header is accepted, so generated links and "
+            "password-reset e-mails can point at an attacker's domain.",
+            hint="List the real host names instead of '*'.", id="security.W022")]
+    return []
+
+
+def _is_weak_key(key):
+    # The rules check_secret_key applies to SECRET_KEY.
+    return key.startswith(INSECURE_KEY_PREFIX) or len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 5
+
+
+@register(Tags.security, deploy=True)
+def check_secret_key_fallbacks(app_configs=None, **kwargs):
+    return [Warning(
+        "SECRET_KEY_FALLBACKS[%d] is a development key or too short to be secret." % index,
+        hint="Remove it once sessions signed with it have expired, or replace it with a long random key.",
+        id="security.W025")
+        for index, key in enumerate(getattr(settings, "SECRET_KEY_FALLBACKS", None) or [])
+        if _is_weak_key(key or "")]
+
+
+def _position(path):
+    try:
+        return list(settings.MIDDLEWARE).index(path)
+    except ValueError:
+        return None
+
+
+@register(Tags.security)
+def check_session_middleware_order(app_configs=None, **kwargs):
+    """Middleware that needs request.session must come after SessionMiddleware."""
+    session_at = _position(SESSION_MIDDLEWARE)
+    needs = []
+    if settings.CSRF_USE_SESSIONS and _uses(CSRF_MIDDLEWARE):
+        needs.append((CSRF_MIDDLEWARE, "CSRF_USE_SESSIONS is True"))
+    if _uses(MESSAGE_MIDDLEWARE) and settings.MESSAGE_STORAGE in SESSION_MESSAGE_STORAGES:
+        needs.append((MESSAGE_MIDDLEWARE, "MESSAGE_STORAGE is the session storage"))
+    errors = []
+    for path, why in needs:
+        if session_at is None or session_at > _position(path):
+            errors.append(Error(
+                "%s needs request.session (%s), but SessionMiddleware does not come before it." % (path, why),
+                hint="Put '%s' before '%s' in MIDDLEWARE." % (SESSION_MIDDLEWARE, path),
+                obj=path, id="security.E101"))
+    return errors
