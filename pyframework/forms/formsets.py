@@ -203,7 +203,8 @@ class BaseFormSet(object):
         return len(self.non_form_errors()) + sum(len(form_errors) for form_errors in self.errors)
 
     def _should_delete_form(self, form):
-        return form.cleaned_data.get(DELETION_FIELD_NAME, False) if hasattr(form, "cleaned_data") else False
+        form.errors  # noqa: B018 - cleans the form, which fills cleaned_data
+        return bool(getattr(form, "cleaned_data", {}).get(DELETION_FIELD_NAME, False))
 
     def is_valid(self):
         if not self.is_bound:
@@ -260,8 +261,9 @@ class BaseFormSet(object):
     def deleted_forms(self):
         if not self.is_bound or not self.can_delete:
             return []
-        return [form for form in self.forms[:self.total_form_count()]
-                if form.is_valid() and self._should_delete_form(form)]
+        initial_count = self.initial_form_count()
+        return [form for index, form in enumerate(self.forms)
+                if (index < initial_count or form.has_changed()) and self._should_delete_form(form)]
 
     @property
     def ordered_forms(self):

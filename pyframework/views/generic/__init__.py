@@ -4,3 +4,4 @@ from __future__ import unicode_literals
 from pyframework.views.generic.base import (  # noqa: F401
     ContextMixin, RedirectView, TemplateResponseMixin, TemplateView, View,
 )
+from pyframework.views.generic.edit import FormView  # noqa: F401
