@@ -8,7 +8,7 @@ from pyframework.core.exceptions import ValidationError
 from pyframework.forms import widgets
 from pyframework.forms.fields import Field
 from pyframework.forms.utils import UTC, FixedOffset, from_current_timezone, to_current_timezone
-from pyframework.utils.compat import string_types, text_type
+from pyframework.utils.compat import string_types
 
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y"]
@@ -26,6 +26,8 @@ _utc_offset = re.compile(r"(?:Z|([+-])(\d\d):?(\d\d))$")
 
 class BaseTemporalField(Field):
     input_formats = ()
+    # Python values taken as they are (converted by from_parsed), e.g. initial data.
+    accepted_types = ()
 
     def __init__(self, input_formats=None, **kwargs):
         super(BaseTemporalField, self).__init__(**kwargs)
@@ -35,8 +37,10 @@ class BaseTemporalField(Field):
     def to_python(self, value):
         if value in self.empty_values:
             return None
+        if isinstance(value, self.accepted_types):
+            return self.from_parsed(value)
         if not isinstance(value, string_types):
-            return self.from_object(value)
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
         value = value.strip()
         for input_format in self.input_formats:
             try:
@@ -45,42 +49,33 @@ class BaseTemporalField(Field):
                 continue
         raise ValidationError(self.error_messages["invalid"], code="invalid")
 
-    def from_object(self, value):
-        raise ValidationError(self.error_messages["invalid"], code="invalid")
+    def from_parsed(self, value):
+        """The field's type from a parsed datetime or from one of ``accepted_types``."""
+        raise NotImplementedError
 
 
 class DateField(BaseTemporalField):
     widget = widgets.DateInput
     input_formats = DATE_INPUT_FORMATS
+    accepted_types = (datetime.date,)
     default_error_messages = {
         "invalid": "Enter a valid date.",
     }
 
-    def from_object(self, value):
-        if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        return super(DateField, self).from_object(value)
-
-    def from_parsed(self, parsed):
-        return parsed.date()
+    def from_parsed(self, value):
+        return value.date() if isinstance(value, datetime.datetime) else value
 
 
 class TimeField(BaseTemporalField):
     widget = widgets.TimeInput
     input_formats = TIME_INPUT_FORMATS
+    accepted_types = (datetime.time, datetime.datetime)
     default_error_messages = {
         "invalid": "Enter a valid time.",
     }
 
-    def from_object(self, value):
-        if isinstance(value, datetime.time):
-            return value
-        return super(TimeField, self).from_object(value)
-
-    def from_parsed(self, parsed):
-        return parsed.time()
+    def from_parsed(self, value):
+        return value.time() if isinstance(value, datetime.datetime) else value
 
 
 class DateTimeField(BaseTemporalField):
@@ -88,6 +83,7 @@ class DateTimeField(BaseTemporalField):
 
     widget = widgets.DateTimeInput
     input_formats = DATETIME_INPUT_FORMATS
+    accepted_types = (datetime.date,)
     default_error_messages = {
         "invalid": "Enter a valid date/time.",
     }
@@ -117,21 +113,16 @@ class DateTimeField(BaseTemporalField):
         total = int(hours) * 60 + int(minutes)
         return FixedOffset(-total if sign == "-" else total, "UTC%s%s:%s" % (sign, hours, minutes))
 
-    def from_object(self, value):
+    def from_parsed(self, value):
         if isinstance(value, datetime.datetime):
             return value
-        if isinstance(value, datetime.date):
-            return datetime.datetime(value.year, value.month, value.day)
-        return super(DateTimeField, self).from_object(value)
-
-    def from_parsed(self, parsed):
-        return parsed
+        return datetime.datetime(value.year, value.month, value.day)
 
     def has_changed(self, initial, data):
+        if self.disabled:
+            return False
         try:
-            data = self.to_python(data)
+            # Both sides aware (or both naive) so that Python 2 can compare them.
+            return self.to_python(initial) != self.to_python(data)
         except ValidationError:
             return True
-        if isinstance(initial, string_types):
-            initial = self.to_python(text_type(initial))
-        return not self.disabled and initial != data

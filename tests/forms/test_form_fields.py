@@ -282,3 +282,25 @@ def test_file_field_keeps_initial_when_nothing_uploaded():
 ])
 def test_field_has_changed(field, initial, data, changed):
     assert field.has_changed(initial, data) is changed
+
+
+def test_datetime_initial_is_shown_in_the_current_time_zone():
+    class Meeting(forms.Form):
+        start = forms.DateTimeField()
+    utc_value = forms.DateTimeField().clean("2024-07-01T10:00Z")
+    with override_settings(TIME_ZONE="Europe/Paris", USE_TZ=True):
+        html = Meeting(initial={"start": utc_value})["start"].__html__()
+        assert 'value="2024-07-01T12:00:00"' in html
+        unchanged = Meeting({"start": "2024-07-01T12:00"}, initial={"start": utc_value})
+        assert unchanged.changed_data == []
+        moved = Meeting({"start": "2024-07-01T13:00"}, initial={"start": utc_value})
+        assert moved.changed_data == ["start"]
+
+
+def test_temporal_fields_accept_python_values():
+    moment = datetime.datetime(2024, 1, 2, 3, 4)
+    assert forms.TimeField().clean(moment) == datetime.time(3, 4)
+    assert forms.DateField().clean(moment.date()) == moment.date()
+    with override_settings(USE_TZ=False):
+        assert forms.DateTimeField().clean(moment.date()) == datetime.datetime(2024, 1, 2)
+    assert messages_of(forms.DateField(), 12) == ["Enter a valid date."]
