@@ -16,7 +16,7 @@ from pyframework.core import validators
 from pyframework.core.exceptions import ValidationError
 from pyframework.forms import widgets
 from pyframework.forms.boundfield import BoundField
-from pyframework.forms.utils import error_messages_list, pretty_name
+from pyframework.forms.utils import error_messages_list
 from pyframework.utils.compat import integer_types, string_types, text_type, urlsplit, urlunsplit
 
 

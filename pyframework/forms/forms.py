@@ -238,12 +238,19 @@ class BaseForm(object):
     @property
     def changed_data(self):
         """Names of the fields whose submitted value differs from the initial one."""
-        changed = []
-        for name in self._ordered_names():
-            bound_field = self[name]
-            if bound_field.field.has_changed(bound_field.initial, bound_field.data):
-                changed.append(name)
-        return changed
+        return [name for name in self._ordered_names() if self._field_has_changed(self[name])]
+
+    def _field_has_changed(self, bound_field):
+        field = bound_field.field
+        initial = bound_field.initial
+        if field.show_hidden_initial:
+            # The page carried the initial value along in a hidden input: compare with that.
+            hidden = field.hidden_widget()
+            try:
+                initial = field.to_python(self._widget_data_value(hidden, bound_field.html_initial_name))
+            except ValidationError:
+                return True
+        return field.has_changed(initial, bound_field.data)
 
     def is_multipart(self):
         """True when the form needs ``enctype="multipart/form-data"`` (it has a file input)."""

@@ -250,3 +250,14 @@ def test_repr_reports_validity():
     form = ShippingForm({"street": "a", "city": "b"})
     form.is_valid()
     assert repr(form) == "<ShippingForm bound=True, valid=True, fields=(street;city;country)>"
+
+
+def test_show_hidden_initial_renders_and_compares_the_initial_value():
+    class Price(forms.Form):
+        amount = forms.IntegerField(show_hidden_initial=True)
+    html = Price(initial={"amount": 5})["amount"].__html__()
+    assert html == ('<input type="number" name="amount" value="5" id="id_amount" required>'
+                    '<input type="hidden" name="initial-amount" value="5" id="initial-id_amount">')
+    assert Price({"amount": "7", "initial-amount": "7"}, initial={"amount": 5}).changed_data == []
+    assert Price({"amount": "7", "initial-amount": "5"}, initial={"amount": 5}).changed_data == ["amount"]
+    assert Price({"amount": "7", "initial-amount": "x"}, initial={"amount": 5}).changed_data == ["amount"]
