@@ -23,6 +23,8 @@ class BoundField(object):
         self.name = name
         self.html_name = form.add_prefix(name)
         self.html_initial_name = form.add_initial_prefix(name)
+        # The id every other id (label, errors, help text) derives from.
+        self.auto_id = self._auto_id()
         self.html_initial_id = form.add_initial_prefix(self.auto_id)
         self.label = pretty_name(name) if field.label is None else field.label
         self.help_text = field.help_text or ""
@@ -52,8 +54,7 @@ class BoundField(object):
         return self.field.prepare_value(data)
 
     # --- ids ---------------------------------------------------------------
-    @property
-    def auto_id(self):
+    def _auto_id(self):
         auto_id = self.form.auto_id
         if auto_id and "%s" in text_type(auto_id):
             return text_type(auto_id) % self.html_name

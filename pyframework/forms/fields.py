@@ -361,7 +361,11 @@ class ChoiceField(Field):
 
     def __deepcopy__(self, memo):
         result = super(ChoiceField, self).__deepcopy__(memo)
-        result._choices = copy.deepcopy(self._choices, memo)
+        # (value, label) pairs are immutable: a new list is enough, and much
+        # cheaper than a deep copy for every form instance.
+        choices = self._choices
+        result._choices = result.widget.choices = (
+            choices if isinstance(choices, _CallableChoices) else list(choices))
         return result
 
     def _get_choices(self):
