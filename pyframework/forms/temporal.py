@@ -28,6 +28,8 @@ class BaseTemporalField(Field):
     input_formats = ()
     # Python values taken as they are (converted by from_parsed), e.g. initial data.
     accepted_types = ()
+    # The method of datetime giving this field's type ("date", "time").
+    datetime_part = None
 
     def __init__(self, input_formats=None, **kwargs):
         super(BaseTemporalField, self).__init__(**kwargs)
@@ -51,31 +53,29 @@ class BaseTemporalField(Field):
 
     def from_parsed(self, value):
         """The field's type from a parsed datetime or from one of ``accepted_types``."""
-        raise NotImplementedError
+        if isinstance(value, datetime.datetime):
+            return getattr(value, self.datetime_part)()
+        return value
 
 
 class DateField(BaseTemporalField):
     widget = widgets.DateInput
     input_formats = DATE_INPUT_FORMATS
     accepted_types = (datetime.date,)
+    datetime_part = "date"
     default_error_messages = {
         "invalid": "Enter a valid date.",
     }
-
-    def from_parsed(self, value):
-        return value.date() if isinstance(value, datetime.datetime) else value
 
 
 class TimeField(BaseTemporalField):
     widget = widgets.TimeInput
     input_formats = TIME_INPUT_FORMATS
     accepted_types = (datetime.time, datetime.datetime)
+    datetime_part = "time"
     default_error_messages = {
         "invalid": "Enter a valid time.",
     }
-
-    def from_parsed(self, value):
-        return value.time() if isinstance(value, datetime.datetime) else value
 
 
 class DateTimeField(BaseTemporalField):
