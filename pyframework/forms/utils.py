@@ -151,10 +151,14 @@ class ErrorList(object):
         return text in list(self)
 
     def __eq__(self, other):
+        # Compares with a list of message texts, as tests and templates expect.
+        if not isinstance(other, (ErrorList, list, tuple)):
+            return NotImplemented
         return list(self) == list(other)
 
     def __ne__(self, other):
-        return not self == other
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     __hash__ = None
 

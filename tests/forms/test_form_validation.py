@@ -261,3 +261,14 @@ def test_show_hidden_initial_renders_and_compares_the_initial_value():
     assert Price({"amount": "7", "initial-amount": "7"}, initial={"amount": 5}).changed_data == []
     assert Price({"amount": "7", "initial-amount": "5"}, initial={"amount": 5}).changed_data == ["amount"]
     assert Price({"amount": "7", "initial-amount": "x"}, initial={"amount": 5}).changed_data == ["amount"]
+
+
+def test_error_list_compares_with_lists_only():
+    errors = SignupForm(dict(VALID, email="x")).errors["email"]
+    assert errors == ["Enter a valid email address."]
+    assert errors != ["Other."]
+    assert errors != None  # noqa: E711
+    assert errors != "Enter a valid email address."
+    assert "Enter a valid email address." in errors
+    assert len(errors) == 1 and errors[0] == "Enter a valid email address."
+    assert errors.as_text() == "* Enter a valid email address."
