@@ -52,7 +52,10 @@ def test_deploy_checks_warn_about_debug_and_the_development_key(project):
 
 def test_warnings_do_not_fail_by_default(project):
     out, err = run_check(deploy=True)
-    assert "System check identified 2 issues." in out
+    # DEBUG, the development key, HSTS, the HTTPS redirect and the two insecure cookies.
+    assert "System check identified 6 issues." in out
+    for check_id in ("W001", "W002", "W004", "W008", "W010", "W016"):
+        assert "(security.%s)" % check_id in err
     assert "WARNINGs:" in err
 
 

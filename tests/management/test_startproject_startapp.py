@@ -61,13 +61,17 @@ def test_settings_are_django_like(project_dir):
     assert settings.ROOT_URLCONF == "genproj.urls"
     assert settings.MIDDLEWARE == [
         "pyframework.middleware.security.SecurityMiddleware",
+        "pyframework.contrib.sessions.middleware.SessionMiddleware",
         "pyframework.middleware.common.CommonMiddleware",
+        "pyframework.middleware.csrf.CsrfViewMiddleware",
+        "pyframework.contrib.messages.middleware.MessageMiddleware",
         "pyframework.middleware.clickjacking.XFrameOptionsMiddleware",
     ]
     (engine,) = settings.TEMPLATES
     assert engine["BACKEND"] == "pyframework.template.backends.jinja2.Jinja2"
     assert engine["APP_DIRS"] is True
     assert "pyframework.template.context_processors.request" in engine["OPTIONS"]["context_processors"]
+    assert "pyframework.contrib.messages.context_processors.messages" in engine["OPTIONS"]["context_processors"]
     assert engine["DIRS"] == [os.path.join(str(project_dir), "templates")]
     assert settings.STATIC_URL == "/static/"
 
