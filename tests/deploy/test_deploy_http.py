@@ -16,6 +16,9 @@ from deploy_http import exchange, fetch, multipart_body
 from pyframework.utils.compat import quote, urlencode, urljoin, urlsplit
 
 FORM_HEADERS = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+# A CSRF secret of the right form: the raw requests below must get past the
+# CSRF check to reach the body handling they test.
+RAW_CSRF_COOKIE = b"Cookie: csrftoken=" + b"x" * 32
 
 
 def host_header(server):
@@ -31,6 +34,22 @@ def fetch_ok(url, *args, **options):
 
 def assert_still_serving(server):
     fetch_ok(server + "/")
+
+
+def csrf_credentials(server, page):
+    """Load the form ``page`` as a browser does: (Cookie header value, hidden token)."""
+    form = fetch_ok(server + page)
+    cookie = re.search(r"csrftoken=([A-Za-z0-9]+)", form.header("Set-Cookie"))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', form.text)
+    assert cookie and token, form
+    return "csrftoken=%s" % cookie.group(1), token.group(1)
+
+
+def post_form(server, page, fields):
+    """POST ``fields`` (urlencoded) from the form on ``page``, with its CSRF cookie and token."""
+    cookie, token = csrf_credentials(server, page)
+    body = urlencode(dict(fields, csrfmiddlewaretoken=token)).encode("ascii")
+    return fetch(server + page, "POST", body, dict(FORM_HEADERS, Cookie=cookie))
 
 
 # --- pages -----------------------------------------------------------------
@@ -95,22 +114,24 @@ def test_api_info_reports_jython(server):
 
 def test_echo_repeats_a_posted_message_escaped(server):
     message = "Gr\u00fc\u00dfe <b>\u00e0 tous</b> \u2713"
-    body = urlencode({"message": message.encode("utf-8")})
-    echoed = fetch_ok(server + "/echo/", "POST", body.encode("ascii"), FORM_HEADERS)
+    echoed = post_form(server, "/echo/", {"message": message.encode("utf-8")})
+    assert echoed.status == 200, echoed
     assert "You said: Gr\u00fc\u00dfe &lt;b&gt;\u00e0 tous&lt;/b&gt; \u2713" in echoed.text
 
 
 def test_echo_rejects_a_blank_message(server):
-    blank = fetch(server + "/echo/", "POST", b"message=+++", FORM_HEADERS)
+    blank = post_form(server, "/echo/", {"message": "   "})
     assert blank.status == 400, blank
     assert "You said:" not in blank.text
 
 
 def test_upload_reports_size_and_sha256(server):
     content = bytes(bytearray(random.Random(20).getrandbits(8) for _ in range(300 * 1024)))
+    cookie, token = csrf_credentials(server, "/upload/")
     boundary = uuid.uuid4().hex
-    body = multipart_body({"note": "binary"}, {"file": ("random.bin", content)}, boundary)
-    headers = {"Content-Type": "multipart/form-data; boundary=%s" % boundary}
+    body = multipart_body({"note": "binary", "csrfmiddlewaretoken": token}, {"file": ("random.bin", content)},
+                          boundary)
+    headers = {"Content-Type": "multipart/form-data; boundary=%s" % boundary, "Cookie": cookie}
     uploaded = fetch_ok(server + "/upload/", "POST", body, headers)
     assert uploaded.json() == {
         "name": "random.bin",
@@ -135,6 +156,21 @@ def test_static_file_is_served_by_the_container(server):
     assert last_modified
     unchanged = fetch(server + "/static/demo/site.css", headers={"If-Modified-Since": last_modified})
     assert unchanged.status == 304, unchanged
+
+
+def test_post_without_csrf_token_is_403(server):
+    cookie, _ = csrf_credentials(server, "/echo/")
+    refused = fetch(server + "/echo/", "POST", b"message=forged", dict(FORM_HEADERS, Cookie=cookie))
+    assert refused.status == 403, refused
+    assert "CSRF verification failed" in refused.text
+    no_cookie = fetch(server + "/echo/", "POST", b"message=forged", FORM_HEADERS)
+    assert no_cookie.status == 403, no_cookie
+
+
+def test_csrf_tokens_are_masked_per_response(server):
+    first = csrf_credentials(server, "/echo/")[1]
+    second = csrf_credentials(server, "/echo/")[1]
+    assert first != second
 
 
 # --- concurrency -----------------------------------------------------------
@@ -188,7 +224,7 @@ def test_oversized_form_body_is_413(server):
     body = b"message=" + b"a" * (3 * 1024 * 1024)
     head = b"\r\n".join([
         b"POST /mysite/echo/ HTTP/1.1", host_header(server),
-        b"Content-Type: application/x-www-form-urlencoded",
+        b"Content-Type: application/x-www-form-urlencoded", RAW_CSRF_COOKIE,
         ("Content-Length: %d" % len(body)).encode("ascii"),
         b"Connection: close", b"", b""])
     status, raw = exchange(server, head, body)
@@ -199,7 +235,8 @@ def test_oversized_form_body_is_413(server):
 def test_broken_multipart_is_400(server):
     body = (b"--frontier\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
             b"\r\nno closing boundary follows")
-    headers = {"Content-Type": "multipart/form-data; boundary=frontier"}
+    headers = {"Content-Type": "multipart/form-data; boundary=frontier",
+               "Cookie": RAW_CSRF_COOKIE.split(b": ", 1)[1].decode("ascii")}
     refused = fetch(server + "/upload/", "POST", body, headers)
     assert refused.status == 400, refused
     assert_still_serving(server)
@@ -208,7 +245,7 @@ def test_broken_multipart_is_400(server):
 def test_body_shorter_than_content_length_is_refused(server):
     head = b"\r\n".join([
         b"POST /mysite/echo/ HTTP/1.1", host_header(server),
-        b"Content-Type: application/x-www-form-urlencoded",
+        b"Content-Type: application/x-www-form-urlencoded", RAW_CSRF_COOKIE,
         b"Content-Length: 100", b"", b""])
     # Ten bytes of the promised hundred, then silence: the container's read
     # timeout (3 s in these test servers) must end in a refusal, not a 500 or

@@ -4,6 +4,7 @@ from __future__ import unicode_literals
 import hashlib
 import os
 import platform
+import re
 import sys
 import threading
 
@@ -42,6 +43,7 @@ def test_settings_come_from_the_environment(mysite):
     assert mysite.MIDDLEWARE == [
         "pyframework.middleware.security.SecurityMiddleware",
         "pyframework.middleware.common.CommonMiddleware",
+        "pyframework.middleware.csrf.CsrfViewMiddleware",
         "pyframework.middleware.clickjacking.XFrameOptionsMiddleware",
     ]
 
@@ -74,6 +76,16 @@ def test_echo_form_and_post(client):
                            content_type="application/x-www-form-urlencoded")
     assert response.status_code == 200
     assert "You said: &lt;b&gt;hi there&lt;/b&gt; \u00e9" in text(response)
+
+
+def test_echo_form_is_protected_against_csrf(mysite):
+    browser = Client(enforce_csrf_checks=True)
+    form = text(browser.get("/echo/"))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    assert browser.post("/echo/", {"message": "forged"}).status_code == 403
+    response = browser.post("/echo/", {"message": "genuine", "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+    assert "You said: genuine" in text(response)
 
 
 @pytest.mark.parametrize("body", ["", "message=", "message=+++", "other=1"])

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "pyframework.middleware.security.SecurityMiddleware",
     "pyframework.middleware.common.CommonMiddleware",
+    # Every POST form carries {{ csrf_input }}; the token's secret is in the csrftoken cookie.
+    "pyframework.middleware.csrf.CsrfViewMiddleware",
     "pyframework.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
