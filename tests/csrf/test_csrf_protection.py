@@ -285,7 +285,8 @@ def test_rotate_token_changes_the_secret():
 def test_masked_token_in_the_cookie_is_replaced_by_its_secret():
     client = browser()
     secret = "A" * csrf.CSRF_SECRET_LENGTH
-    client.cookies["csrftoken"] = csrf._mask_secret(secret)
+    # Python 2 cookies want native strings, hence str().
+    client.cookies[str("csrftoken")] = str(csrf._mask_secret(secret))
     response = client.get("/submit/")
     assert response.cookies["csrftoken"].value == secret
 

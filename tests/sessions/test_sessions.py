@@ -104,7 +104,8 @@ def test_cycle_key_makes_the_old_cache_key_useless(clock):
         planted = session_cookie(client)
         client.get("/cycle/")
         attacker = Client()
-        attacker.cookies["sessionid"] = planted
+        # Python 2 cookies want native strings, hence str().
+        attacker.cookies[str("sessionid")] = str(planted)
         assert attacker.get("/get/", {"key": "user"}).content == b"<missing>"
 
 
@@ -146,7 +147,7 @@ def test_tampered_cookie_gives_an_empty_session(tamper):
     with override_settings(ROOT_URLCONF="session_views_urls", MIDDLEWARE=SESSION_MIDDLEWARE, SESSION_ENGINE=SIGNED):
         client = Client()
         client.get("/set/", {"key": "user", "value": "ada"})
-        client.cookies["sessionid"] = tamper(session_cookie(client))
+        client.cookies[str("sessionid")] = str(tamper(session_cookie(client)))
         response = client.get("/get/", {"key": "user"})
         assert response.status_code == 200
         assert response.content == b"<missing>"
@@ -165,11 +166,11 @@ def test_signed_cookie_holds_readable_but_unforgeable_data():
 def test_unknown_cache_key_gives_an_empty_session_and_a_new_key():
     with override_settings(ROOT_URLCONF="session_views_urls", MIDDLEWARE=SESSION_MIDDLEWARE, SESSION_ENGINE=CACHE):
         client = Client()
-        client.cookies["sessionid"] = "nosuchsessionkey0000000000000000"
+        client.cookies[str("sessionid")] = str("nosuchsessionkey0000000000000000")
         assert client.get("/get/", {"key": "user"}).content == b"<missing>"
         client.get("/set/", {"key": "user", "value": "ada"})
         assert session_cookie(client) != "nosuchsessionkey0000000000000000"
-        client.cookies["sessionid"] = "<script>alert(1)</script>"
+        client.cookies[str("sessionid")] = str("<script>alert(1)</script>")
         assert client.get("/key/").content == b"<none>"
 
 
