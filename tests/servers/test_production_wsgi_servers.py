@@ -57,17 +57,24 @@ def test_pages_render(server_port):
     assert b"Hello, &lt;b&gt;world!" in body
 
 
+# The example checks CSRF tokens: send a secret in the cookie and the same
+# value as the token, as a script copying the cookie would.
+CSRF_SECRET = b"s3cr3t" * 5 + b"ab"
+CSRF_COOKIE = b"Cookie: csrftoken=" + CSRF_SECRET + b"\r\n"
+
+
 def test_form_post_and_upload(server_port):
-    form = "message=gr%C3%BC%C3%9Fe".encode("ascii")
-    status, _, body = exchange(server_port, b"POST /echo/ HTTP/1.0\r\nHost: localhost\r\n"
+    form = b"message=gr%C3%BC%C3%9Fe&csrfmiddlewaretoken=" + CSRF_SECRET
+    status, _, body = exchange(server_port, b"POST /echo/ HTTP/1.0\r\nHost: localhost\r\n" + CSRF_COOKIE +
                                b"Content-Type: application/x-www-form-urlencoded\r\n"
                                b"Content-Length: " + str(len(form)).encode("ascii") + b"\r\n\r\n" + form)
     assert status == 200
     assert "You said: grüße".encode("utf-8") in body
 
-    payload = b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n" \
+    payload = b"--XyZ\r\nContent-Disposition: form-data; name=\"csrfmiddlewaretoken\"\r\n\r\n" + CSRF_SECRET + \
+              b"\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n" \
               b"Content-Type: application/octet-stream\r\n\r\n" + b"\x00\x01\x02" * 1000 + b"\r\n--XyZ--\r\n"
-    status, _, body = exchange(server_port, b"POST /upload/ HTTP/1.0\r\nHost: localhost\r\n"
+    status, _, body = exchange(server_port, b"POST /upload/ HTTP/1.0\r\nHost: localhost\r\n" + CSRF_COOKIE +
                                b"Content-Type: multipart/form-data; boundary=XyZ\r\n"
                                b"Content-Length: " + str(len(payload)).encode("ascii") + b"\r\n\r\n" + payload)
     assert status == 200
