@@ -21,10 +21,9 @@ import json
 import re
 import time
 import zlib
-from importlib import import_module
 
 from pyframework.conf import settings
-from pyframework.core.exceptions import ImproperlyConfigured
+from pyframework.urls.utils import get_callable
 from pyframework.utils.crypto import constant_time_compare, salted_hmac
 from pyframework.utils.encoding import force_bytes, force_text
 
@@ -201,17 +200,22 @@ def loads(signed, key=None, salt=DEFAULT_SALT, serializer=JSONSerializer, max_ag
     return signer.unsign_object(signed, serializer=serializer, max_age=max_age)
 
 
+# Classes named by settings, imported once rather than on every request.
+_imported_classes = {}
+
+
+def imported_setting(dotted_path, setting_name):
+    """The class or callable a setting names by dotted path, imported on first use only."""
+    found = _imported_classes.get(dotted_path)
+    if found is None:
+        found = _imported_classes[dotted_path] = get_callable(dotted_path, setting_name)
+    return found
+
+
 def get_cookie_signer(salt="pyframework.core.signing.get_cookie_signer"):
     """The signer of the SIGNING_BACKEND setting, keyed for cookies."""
-    backend = _signing_backend(settings.SIGNING_BACKEND)
+    backend = imported_setting(settings.SIGNING_BACKEND, "SIGNING_BACKEND")
     prefix = "pyframework.http.cookies"
     return backend(key=prefix + settings.SECRET_KEY, salt=salt,
                    fallback_keys=[prefix + key for key in _fallback_keys()])
 
-
-def _signing_backend(dotted_path):
-    module_path, _, name = dotted_path.rpartition(".")
-    try:
-        return getattr(import_module(module_path), name)
-    except (ImportError, AttributeError, ValueError) as exc:
-        raise ImproperlyConfigured("SIGNING_BACKEND %r cannot be imported: %s" % (dotted_path, exc))

@@ -15,10 +15,10 @@ from __future__ import unicode_literals
 
 import logging
 import string
-from importlib import import_module
 
 from pyframework.conf import settings
 from pyframework.core.exceptions import DisallowedHost, ImproperlyConfigured
+from pyframework.urls.utils import get_callable
 from pyframework.utils.cache import patch_vary_headers
 from pyframework.utils.compat import urlsplit
 from pyframework.utils.crypto import constant_time_compare, get_random_string
@@ -117,15 +117,6 @@ def _add_new_secret(request, secret):
     request.csrf_cookie_needs_reset = True
 
 
-def _import_failure_view():
-    dotted_path = settings.CSRF_FAILURE_VIEW
-    module_path, _, name = dotted_path.rpartition(".")
-    try:
-        return getattr(import_module(module_path), name)
-    except (ImportError, AttributeError, ValueError) as exc:
-        raise ImproperlyConfigured("CSRF_FAILURE_VIEW %r cannot be imported: %s" % (dotted_path, exc))
-
-
 def _trusted_origins():
     """(exact origins, {scheme: [wildcard domain patterns]}) from CSRF_TRUSTED_ORIGINS."""
     exact = set()
@@ -167,7 +158,7 @@ class CsrfViewMiddleware(object):
                                       for origin in settings.CSRF_TRUSTED_ORIGINS]
         self.referer_domain = (settings.SESSION_COOKIE_DOMAIN if self.use_sessions
                                else settings.CSRF_COOKIE_DOMAIN)
-        self.failure_view = _import_failure_view()
+        self.failure_view = get_callable(settings.CSRF_FAILURE_VIEW, "CSRF_FAILURE_VIEW")
 
     def __call__(self, request):
         self.process_request(request)

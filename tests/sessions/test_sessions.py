@@ -11,19 +11,12 @@ from pyframework.contrib.sessions.backends.cache import MemoryStore, SessionStor
 from pyframework.contrib.sessions.backends.signed_cookies import SessionStore as CookieSession
 from pyframework.core import signing
 from pyframework.core.exceptions import ImproperlyConfigured
+from fake_clock_support import FakeClock
 from pyframework.test import Client, override_settings
 
 SIGNED = "pyframework.contrib.sessions.backends.signed_cookies"
 CACHE = "pyframework.contrib.sessions.backends.cache"
 SESSION_MIDDLEWARE = ["pyframework.contrib.sessions.middleware.SessionMiddleware"]
-
-
-class FakeClock(object):
-    def __init__(self, now=1700000000.0):
-        self.now = now
-
-    def time(self):
-        return self.now
 
 
 @pytest.fixture

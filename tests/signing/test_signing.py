@@ -6,16 +6,9 @@ import datetime
 import pytest
 
 from pyframework.core import signing
+from fake_clock_support import FakeClock
 from pyframework.test import override_settings
 from pyframework.utils import crypto
-
-
-class FakeClock(object):
-    def __init__(self, now=1700000000.0):
-        self.now = now
-
-    def time(self):
-        return self.now
 
 
 @pytest.fixture

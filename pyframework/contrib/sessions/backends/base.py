@@ -10,11 +10,9 @@ import datetime
 import logging
 import string
 import time
-from importlib import import_module
 
 from pyframework.conf import settings
 from pyframework.core import signing
-from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.utils.compat import PY2, integer_types, string_types
 from pyframework.utils.crypto import get_random_string
 
@@ -69,22 +67,6 @@ def _format_expiry_date(moment):
     return datetime.datetime.utcfromtimestamp(_to_epoch(moment)).strftime(_EXPIRY_DATE_FORMAT)
 
 
-# Serializer classes by dotted path: imported once, not on every request.
-_serializer_classes = {}
-
-
-def serializer_class(dotted_path):
-    cls = _serializer_classes.get(dotted_path)
-    if cls is None:
-        module_path, _, name = dotted_path.rpartition(".")
-        try:
-            cls = getattr(import_module(module_path), name)
-        except (ImportError, AttributeError, ValueError) as exc:
-            raise ImproperlyConfigured("SESSION_SERIALIZER %r cannot be imported: %s" % (dotted_path, exc))
-        _serializer_classes[dotted_path] = cls
-    return cls
-
-
 class SessionBase(object):
     """A dict of JSON-serializable values tied to one visitor, plus its expiry.
 
@@ -99,7 +81,7 @@ class SessionBase(object):
         self._session_key = session_key
         self.accessed = False
         self.modified = False
-        self.serializer = serializer_class(settings.SESSION_SERIALIZER)
+        self.serializer = signing.imported_setting(settings.SESSION_SERIALIZER, "SESSION_SERIALIZER")
 
     # -- the dict API ------------------------------------------------------
 
