@@ -63,7 +63,9 @@ def error_messages_dict(error):
     """``{field: [ValidationError, ...]}`` when ``error`` was built from a dict, else None."""
     if hasattr(error, "error_dict"):
         return dict((field, list(errors)) for field, errors in error.error_dict.items())
-    message = getattr(error, "message", None)
+    if hasattr(error, "error_list"):
+        return None
+    message = error.message
     if isinstance(message, dict):
         return dict((field, error_messages_list(as_validation_error(value)))
                     for field, value in message.items())
