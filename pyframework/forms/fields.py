@@ -13,7 +13,7 @@ import re
 from decimal import Decimal, DecimalException
 
 from pyframework.core import validators
-from pyframework.core.exceptions import ValidationError
+from pyframework.core.exceptions import ImproperlyConfigured, ValidationError
 from pyframework.forms import widgets
 from pyframework.forms.boundfield import BoundField
 from pyframework.forms.utils import error_messages_list
@@ -349,6 +349,19 @@ class _CallableChoices(object):
         return iter(self.choices_func())
 
 
+def _check_choices(choices):
+    """Fail when the form class is defined, not when a page first renders it."""
+    for choice in choices:
+        if isinstance(choice, (list, tuple)) and len(choice) == 2:
+            if not isinstance(choice[1], (list, tuple)):
+                continue
+            if all(isinstance(inner, (list, tuple)) and len(inner) == 2 for inner in choice[1]):
+                continue
+        raise ImproperlyConfigured(
+            "choices must be (value, label) pairs or (group label, [(value, label), ...]) groups; "
+            "got %r." % (choice,))
+
+
 class ChoiceField(Field):
     widget = widgets.Select
     default_error_messages = {
@@ -376,6 +389,7 @@ class ChoiceField(Field):
             value = _CallableChoices(value)
         else:
             value = list(value)
+            _check_choices(value)
         self._choices = self.widget.choices = value
 
     choices = property(_get_choices, _set_choices)

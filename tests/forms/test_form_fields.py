@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from pyframework import forms
-from pyframework.core.exceptions import ValidationError
+from pyframework.core.exceptions import ImproperlyConfigured, ValidationError
 from pyframework.core.files.uploadedfile import SimpleUploadedFile
 from pyframework.forms.utils import error_messages_list, message_text
 from pyframework.test import override_settings
@@ -304,3 +304,10 @@ def test_temporal_fields_accept_python_values():
     with override_settings(USE_TZ=False):
         assert forms.DateTimeField().clean(moment.date()) == datetime.datetime(2024, 1, 2)
     assert messages_of(forms.DateField(), 12) == ["Enter a valid date."]
+
+
+@pytest.mark.parametrize("choices", [["a", "b"], [("a", "A", "extra")], [("Group", [("a",)])]])
+def test_malformed_choices_fail_when_the_field_is_declared(choices):
+    with pytest.raises(ImproperlyConfigured) as info:
+        forms.ChoiceField(choices=choices)
+    assert "choices must be (value, label) pairs" in str(info.value)
