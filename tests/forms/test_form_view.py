@@ -81,3 +81,18 @@ def test_missing_success_url_is_a_configuration_error(client):
 def test_other_methods_are_not_allowed(client):
     response = client.delete("/contact/")
     assert response.status_code == 405
+
+
+def test_form_posted_with_its_csrf_token_passes_the_middleware():
+    with override_settings(ROOT_URLCONF="form_view_urls", TEMPLATES=[{"DIRS": [TEMPLATES_DIR]}],
+                           MIDDLEWARE=["pyframework.middleware.csrf.CsrfViewMiddleware"]):
+        browser = Client(enforce_csrf_checks=True)
+        page = browser.get("/contact/").content.decode("utf-8")
+        marker = 'name="csrfmiddlewaretoken" value="'
+        assert marker in page
+        token = page.split(marker, 1)[1].split('"', 1)[0]
+        data = {"subject": "Hi", "sender": "a@example.com", "copies": "1"}
+        assert browser.post("/contact/", data).status_code == 403
+        response = browser.post("/contact/", dict(data, csrfmiddlewaretoken=token))
+        assert response.status_code == 302
+        assert response["Location"] == "/thanks/"
