@@ -87,3 +87,11 @@ def test_middleware_order_errors_run_without_deploy():
     with override_settings(MESSAGE_STORAGE="pyframework.contrib.messages.storage.session.SessionStorage",
                            MIDDLEWARE=["pyframework.contrib.messages.middleware.MessageMiddleware"]):
         assert [error.id for error in run_checks(tags=["security"])] == ["security.E101"]
+
+
+def test_bad_samesite_value_is_an_error():
+    with override_settings(SESSION_COOKIE_SAMESITE="Loose"):
+        errors = run_checks(tags=["security"])
+    assert [(error.id, error.obj) for error in errors] == [("security.E102", "SESSION_COOKIE_SAMESITE")]
+    with override_settings(CSRF_COOKIE_SAMESITE=None):
+        assert run_checks(tags=["security"]) == []

@@ -13,3 +13,8 @@ from pyframework.contrib.messages.api import (  # noqa: F401
 from pyframework.contrib.messages.constants import (  # noqa: F401
     DEBUG, DEFAULT_LEVELS, DEFAULT_TAGS, ERROR, INFO, SUCCESS, WARNING,
 )
+
+__all__ = [
+    "MessageFailure", "add_message", "debug", "error", "get_level", "get_messages", "info", "set_level", "success",
+    "warning", "DEBUG", "DEFAULT_LEVELS", "DEFAULT_TAGS", "ERROR", "INFO", "SUCCESS", "WARNING",
+]

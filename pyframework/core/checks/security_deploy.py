@@ -148,3 +148,19 @@ def check_session_middleware_order(app_configs=None, **kwargs):
                 hint="Put '%s' before '%s' in MIDDLEWARE." % (SESSION_MIDDLEWARE, path),
                 obj=path, id="security.E101"))
     return errors
+
+
+_SAMESITE_CHOICES = ("lax", "strict", "none")
+
+
+@register(Tags.security)
+def check_cookie_samesite(app_configs=None, **kwargs):
+    """A wrong SameSite value would make every response that sets the cookie fail."""
+    errors = []
+    for name in ("SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"):
+        value = getattr(settings, name)
+        if value and ("%s" % (value,)).lower() not in _SAMESITE_CHOICES:
+            errors.append(Error(
+                "%s is %r; it must be 'Lax', 'Strict', 'None' or None." % (name, value),
+                hint="'Lax' suits most sites.", obj=name, id="security.E102"))
+    return errors
