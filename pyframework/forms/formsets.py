@@ -46,8 +46,8 @@ class BaseFormSet(object):
     deletion_widget = fields.BooleanField.widget
     default_error_messages = {
         "missing_management_form": (
-            "ManagementForm data is missing or has been tampered with. Missing fields: "
-            "%(field_names)s. You may need to file a bug report if the issue persists."),
+            "The form's management data is missing or was altered (check: %(field_names)s). "
+            "Reload the page and submit it again."),
         "too_many_forms": "Please submit at most %(num)d form(s).",
         "too_few_forms": "Please submit at least %(num)d form(s).",
     }

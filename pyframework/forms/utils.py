@@ -1,4 +1,4 @@
-"""Error containers and HTML attribute helpers shared by fields, widgets and forms."""
+"""Error containers, HTML attributes and time zones shared by fields, widgets and forms."""
 from __future__ import unicode_literals
 
 import datetime

@@ -213,7 +213,7 @@ def test_xss_payloads_in_values_labels_help_and_choices_are_escaped():
     assert ("Select a valid choice. nope%s is not one of the available choices." % XSS_ESCAPED) in html
 
 
-def test_jinja2_autoescape_renders_form_helpers_once():
+def test_jinja2_autoescape_renders_form_methods_once():
     engine = Jinja2({"DIRS": [], "OPTIONS": {}})
     template = engine.from_string(
         "<form method=post>{{ form.as_p() }}{{ form }}|{{ form['name'] }}|{{ form.name.label_tag() }}"

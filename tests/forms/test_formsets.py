@@ -67,8 +67,8 @@ def test_missing_management_form_is_a_validation_error_not_a_crash():
     assert not formset.is_valid()
     errors = formset.non_form_errors()
     assert errors.as_data()[0].code == "missing_management_form"
-    assert errors[0] == ("ManagementForm data is missing or has been tampered with. Missing fields: "
-                         "INITIAL_FORMS, TOTAL_FORMS. You may need to file a bug report if the issue persists.")
+    assert errors[0] == ("The form's management data is missing or was altered (check: INITIAL_FORMS, "
+                         "TOTAL_FORMS). Reload the page and submit it again.")
     assert len(formset.forms) == 0
 
 
