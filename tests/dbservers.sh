@@ -87,6 +87,10 @@ start_postgresql() {
     mkdir -p "$PG_DIR"
     chmod 755 "$STATE"
     if [ "$(id -u)" -eq 0 ]; then chown "$PG_USER" "$PG_DIR"; fi
+    as_server_user "$PG_USER" test -w "$PG_DIR" || {
+        log "the $PG_USER OS user cannot write to $PG_DIR: pick a PYFRAMEWORK_DBSERVERS_DIR it can reach (under /tmp)"
+        return 1
+    }
     local port
     port="$(free_port)"
     echo "$port" >"$PG_DIR/port"

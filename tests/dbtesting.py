@@ -248,17 +248,21 @@ class ServerDatabase(JDBCDatabase):
             raise DatabaseUnavailable(
                 "%s_URL is not set: start a server with `eval \"$(bash tests/dbservers.sh start)\"` "
                 "(tests/run.sh does) or leave %s out of PYFRAMEWORK_TEST_DATABASES" % (self.env_prefix, self.name))
-        match = re.match(self.url_pattern, server_url)
-        if match is None:
-            raise DatabaseUnavailable("%s_URL=%r is not a %s JDBC URL" % (self.env_prefix, server_url, self.name))
+        self.database = _unique_name()
+        url = self.database_url(server_url, self.database)
         self.server_url = server_url
         self.user = os.environ.get(self.env_prefix + "_USER")
         self.password = os.environ.get(self.env_prefix + "_PASSWORD")
-        self.database = _unique_name()
         _run_admin_statements(self.driver, server_url, self.user, self.password,
                               ["CREATE DATABASE %s" % self.database])
-        url = match.group("base") + self.database + (match.group("query") or "")
         return self.settings_dict(url, self.user, self.password)
+
+    def database_url(self, server_url, database):
+        """``server_url`` with its database name replaced (driver properties kept)."""
+        match = re.match(self.url_pattern, server_url)
+        if match is None:
+            raise DatabaseUnavailable("%s_URL=%r is not a %s JDBC URL" % (self.env_prefix, server_url, self.name))
+        return match.group("base") + database + (match.group("query") or "")
 
     def teardown(self):
         _run_admin_statements(self.driver, self.server_url, self.user, self.password,
