@@ -297,6 +297,6 @@ class MigrationAutodetector(object):
 
 
 def parse_number(name):
-    """``"0002_post_slug"`` → 2; None for names without a number."""
+    """``"0002_post_slug"`` -> 2; None for names without a number."""
     match = re.match(r"^\d+", name)
     return int(match.group()) if match else None

@@ -112,7 +112,7 @@ class MigrationLoader(object):
         return matches[0]
 
     def _resolve_dependency(self, key, current):
-        """``__first__``/``__latest__`` names → real keys; dependencies on unmigrated apps vanish."""
+        """``__first__``/``__latest__`` names -> real keys; dependencies on unmigrated apps vanish."""
         app_label, name = key
         if app_label == current[0] or name not in ("__first__", "__latest__"):
             return key

@@ -10,6 +10,7 @@ import datetime
 import decimal
 import functools
 import re
+import sys
 import types
 import uuid
 
@@ -56,27 +57,39 @@ def serialize_bytes(value):
     return "b'%s'" % "".join(out)
 
 
-def serialize_path(path):
-    """``pyframework.db.models.CharField`` → ``models.CharField`` plus the import it needs."""
+def serialize_path(path, qualname=None):
+    """``pyframework.db.models.CharField`` -> ``models.CharField`` plus the import it needs.
+
+    With ``qualname`` (``"RunPython.noop"``), ``path`` is the module that defines it.
+    """
+    if qualname is None:
+        path, _, qualname = path.rpartition(".")
     for prefix, short, import_line in SHORT_MODULES:
-        if path.startswith(prefix):
-            rest = path[len(prefix):]
-            # Only the public top-level names: fields.CharField is models.CharField.
-            return short + rest.rpartition(".")[2], set([import_line])
-    module, _, name = path.rpartition(".")
-    if not module or module in ("builtins", "__builtin__", "exceptions"):
-        return name, set()
-    return path, set(["import %s" % module])
+        if (path + ".").startswith(prefix):
+            # Public names are re-exported at the package level: fields.CharField is models.CharField.
+            return short + qualname, set([import_line])
+    if not path or path in ("builtins", "__builtin__", "exceptions"):
+        return qualname, set()
+    return "%s.%s" % (path, qualname), set(["import %s" % path])
 
 
 def _qualified_name(obj):
     qualname = getattr(obj, "__qualname__", None)
-    if qualname is None:  # Python 2: methods know their class through im_class
-        owner = getattr(obj, "im_class", None) or getattr(obj, "__self__", None)
-        qualname = obj.__name__ if owner is None else "%s.%s" % (owner.__name__, obj.__name__)
-        if isinstance(owner, type) and owner.__module__ != obj.__module__:
-            return owner.__module__, qualname
-    return obj.__module__, qualname
+    if qualname is not None:
+        return obj.__module__, qualname
+    # Python 2 has no __qualname__: bound/unbound methods know their class, static methods
+    # are found by looking through the classes of their module.
+    owner = getattr(obj, "im_class", None)
+    if owner is None:
+        module = sys.modules.get(obj.__module__)
+        for candidate in vars(module).values() if module is not None else ():
+            if isinstance(candidate, type) and isinstance(candidate.__dict__.get(obj.__name__), staticmethod) \
+                    and candidate.__dict__[obj.__name__].__get__(None, candidate) is obj:
+                owner = candidate
+                break
+    if owner is None:
+        return obj.__module__, obj.__name__
+    return owner.__module__, "%s.%s" % (owner.__name__, obj.__name__)
 
 
 def serialize_callable(value):
@@ -87,7 +100,7 @@ def serialize_callable(value):
         raise ValueError("Cannot serialize %s: it is defined inside a function." % qualname)
     if module is None or module == "__main__":
         raise ValueError("Cannot serialize %r: its module cannot be imported." % (value,))
-    return serialize_path("%s.%s" % (module, qualname))
+    return serialize_path(module, qualname)
 
 
 def serialize_sequence(items, opening, closing, single_comma=False):
@@ -212,7 +225,7 @@ def serialize(value):
         meta = getattr(value, "_meta", None)
         if meta is not None and getattr(meta, "apps", None) is not None and value.__module__ == "__fake__":
             return serialize_text(meta.label), set()
-        return serialize_path("%s.%s" % (value.__module__, getattr(value, "__qualname__", value.__name__)))
+        return serialize_path(value.__module__, getattr(value, "__qualname__", value.__name__))
     if hasattr(value, "deconstruct") and not isinstance(value, type):
         return serialize_deconstructible(value)
     if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)) or callable(value):

@@ -7,7 +7,7 @@ from pyframework.utils.compat import string_types
 
 
 def model_label_lower(value):
-    """``"app.Model"`` → ``"app.model"``; a model class → its lower-case label."""
+    """``"app.Model"`` -> ``"app.model"``; a model class -> its lower-case label."""
     if isinstance(value, string_types):
         return value.lower()
     meta = getattr(value, "_meta", None)
@@ -57,7 +57,7 @@ def field_references_model(field, label_lower):
 
 
 def normalize_together(value):
-    """``("a", "b")`` or ``[("a", "b")]`` → ``{("a", "b")}``: the one canonical form of unique_together."""
+    """``("a", "b")`` or ``[("a", "b")]`` -> ``{("a", "b")}``: the one canonical form of unique_together."""
     if not value:
         return set()
     value = list(value)

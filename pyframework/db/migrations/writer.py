@@ -1,21 +1,13 @@
 """MigrationWriter: the readable, deterministic Python file for one Migration."""
 from __future__ import unicode_literals
 
-import inspect
 import io
 import os
 
+from pyframework.db.migrations.operations.base import constructor_parameters
 from pyframework.db.migrations.serializer import serialize, serialize_path
 
 INDENT = "    "
-
-
-def constructor_parameters(cls):
-    """Names of ``cls.__init__``'s parameters after ``self``, to write arguments by keyword."""
-    init = cls.__init__
-    if hasattr(inspect, "getfullargspec"):
-        return inspect.getfullargspec(init).args[1:]
-    return inspect.getargspec(init).args[1:]
 
 
 class OperationWriter(object):
@@ -28,11 +20,13 @@ class OperationWriter(object):
     def serialize(self):
         name, args, kwargs = self.operation.deconstruct()
         names = constructor_parameters(self.operation.__class__)
-        arguments = list(zip(names, args)) + sorted(kwargs.items(), key=lambda item: names.index(item[0])
-                                                    if item[0] in names else len(names))
-        path, imports = serialize_path("pyframework.db.migrations.%s" % name) \
-            if self.operation.__class__.__module__.startswith("pyframework.db.migrations") \
-            else serialize_path("%s.%s" % (self.operation.__class__.__module__, name))
+        # Keyword arguments in the constructor's order read like hand-written code.
+        arguments = list(zip(names, args)) + sorted(
+            kwargs.items(), key=lambda item: (names.index(item[0]) if item[0] in names else len(names), item[0]))
+        module = self.operation.__class__.__module__
+        if module.startswith("pyframework.db.migrations"):
+            module = "pyframework.db.migrations"
+        path, imports = serialize_path(module, name)
         pad = INDENT * self.indentation
         lines = ["%s%s(" % (pad, path)]
         for arg_name, value in arguments:

@@ -1,7 +1,16 @@
 """``Operation``: one schema or data change in a migration, reversible and serializable."""
 from __future__ import unicode_literals
 
+import inspect
+
 from pyframework.db.migrations.utils import deep_deconstruct
+
+
+def constructor_parameters(cls):
+    """Names of ``cls.__init__``'s parameters after ``self``."""
+    if hasattr(inspect, "getfullargspec"):
+        return inspect.getfullargspec(cls.__init__).args[1:]
+    return inspect.getargspec(cls.__init__).args[1:]
 
 
 class Operation(object):
@@ -24,8 +33,11 @@ class Operation(object):
         return self
 
     def deconstruct(self):
-        """``(class name, args, kwargs)`` as given to the constructor."""
-        return self.__class__.__name__, self._constructor_args[0], self._constructor_args[1]
+        """``(class name, (), kwargs)``: the constructor's arguments, all by name."""
+        args, kwargs = self._constructor_args
+        kwargs = dict(kwargs)
+        kwargs.update(zip(constructor_parameters(self.__class__), args))
+        return self.__class__.__name__, (), kwargs
 
     def state_forwards(self, app_label, state):
         raise NotImplementedError("subclasses of Operation must provide a state_forwards() method")
