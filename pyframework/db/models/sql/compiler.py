@@ -159,6 +159,8 @@ class SQLCompiler(object):
         query = self.query
         if query.high_mark is not None and query.high_mark <= query.low_mark:
             raise EmptyResultSet
+        if query.model is not None:
+            query.get_initial_alias()
         self.setup_query()
         if query.combinator:
             return self.get_combinator_sql(with_limits)
