@@ -169,6 +169,7 @@ class ConnectionHandler(object):
     def __init__(self, databases=None):
         self._explicit_databases = databases
         self._databases = None
+        self._atomic_aliases = None
         self._local = threading.local()
 
     @property
@@ -210,6 +211,15 @@ class ConnectionHandler(object):
 
     def __iter__(self):
         return iter(self.databases)
+
+    def atomic_request_aliases(self):
+        """Aliases whose ATOMIC_REQUESTS wraps every view in a transaction (cached with the settings)."""
+        databases = self.databases
+        aliases = self._atomic_aliases
+        if aliases is None or aliases[0] is not databases:
+            aliases = (databases, tuple(sorted(a for a, conf in databases.items() if conf["ATOMIC_REQUESTS"])))
+            self._atomic_aliases = aliases
+        return aliases[1]
 
     def all(self, initialized_only=False):
         """Wrappers of this thread; ``initialized_only`` skips aliases never used here."""

@@ -23,6 +23,7 @@ from pyframework.db.backends.sqlite3.features import DatabaseFeatures
 from pyframework.db.backends.sqlite3.introspection import DatabaseIntrospection
 from pyframework.db.backends.sqlite3.schema import DatabaseSchemaEditor
 from pyframework.db.backends.utils import parse_date, parse_datetime, parse_time
+from pyframework.db.utils import InterfaceError, ProgrammingError
 from pyframework.utils.timezone import utc
 
 
@@ -139,10 +140,16 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         return True
 
     def close_if_unusable_or_obsolete(self):
-        if self.connection is not None and self.is_in_memory_db():
+        if self.connection is not None and self.is_in_memory_db() and not self.errors_occurred:
             # Closing would throw the whole database away: only end a transaction left open.
             if self.get_autocommit() != self.settings_dict["AUTOCOMMIT"] and not self.in_atomic_block:
                 self.rollback()
                 self.set_autocommit(self.settings_dict["AUTOCOMMIT"])
             return
         super(DatabaseWrapper, self).close_if_unusable_or_obsolete()
+
+    def translate_exception(self, exc):
+        ours = super(DatabaseWrapper, self).translate_exception(exc)
+        if ours is ProgrammingError and "closed database" in str(exc):
+            return InterfaceError  # the connection is gone, not a bug in the SQL
+        return ours
