@@ -163,6 +163,9 @@ class MigrationAutodetector(object):
             if len(candidates) == 1 and self.questioner.ask_rename(name, candidates[0], new_name,
                                                                    new.fields[new_name]):
                 renamed[new_name] = candidates[0]
+        # Indexes and constraints on a renamed field deconstruct differently: they are dropped
+        # before the rename (the schema editor would otherwise look for the old column name).
+        self._generate_option_lists(app_label, name, old.options, new.options, additions=False)
         for new_name in sorted(renamed):
             self._add(app_label, operations.RenameField(model_name=name, old_name=renamed[new_name],
                                                         new_name=new_name))
@@ -179,7 +182,6 @@ class MigrationAutodetector(object):
         if old_together - new_together:
             self._add(app_label, operations.AlterUniqueTogether(name=name, unique_together=old_together & new_together))
             old_together = old_together & new_together
-        self._generate_option_lists(app_label, name, old_options, new.options, additions=False)
 
         for field_name in sorted(set(old_fields) - set(new.fields)):
             self._add(app_label, operations.RemoveField(model_name=name, name=field_name))

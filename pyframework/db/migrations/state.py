@@ -197,10 +197,14 @@ class ProjectState(object):
 
     @classmethod
     def from_apps(cls, apps):
-        """The state of every model registered in ``apps`` (auto-created M2M tables excluded)."""
+        """The state of the installed apps' models (auto-created M2M tables excluded).
+
+        The registry also holds models declared under labels that are not
+        installed (test modules): those have no migrations to compare with.
+        """
         models = {}
         for model in apps.get_models():
-            if getattr(model._meta, "auto_created", False):
+            if getattr(model._meta, "auto_created", False) or model._meta.app_label not in apps.app_configs:
                 continue
             state = ModelState.from_model(model)
             models[(state.app_label, state.name_lower)] = state
@@ -219,19 +223,14 @@ class ProjectState(object):
 class AppConfigStub(AppConfig):
     """Stands in for an app inside a StateApps: a label, no module."""
 
-    def __init__(self, label):
+    def __init__(self, label, models):
         self.label = label
         self.name = label
         self.verbose_name = label.title()
         self.module = None
         self.models_module = None
         self.path = None
-        self.models = OrderedDict()
-        self.apps = None
-
-    def get_models(self, include_auto_created=False):
-        return [model for model in self.models.values()
-                if include_auto_created or not getattr(model._meta, "auto_created", False)]
+        self.models = models
 
 
 class StateApps(Apps):
@@ -246,10 +245,9 @@ class StateApps(Apps):
             for model in global_apps.get_app_config(label).get_models():
                 real_models.append(ModelState.from_model(model))
         labels = set(label for label, _ in models) | set(real_apps)
-        self.app_configs = OrderedDict((label, AppConfigStub(label)) for label in sorted(labels))
-        for config in self.app_configs.values():
-            config.apps = self
-        self.ready = True
+        self.app_configs = OrderedDict(
+            (label, AppConfigStub(label, self.all_models[label])) for label in sorted(labels))
+        self.ready = self.apps_ready = self.models_ready = True
         for model_state in real_models:
             model_state.render(self)
         for key in sorted(models):
