@@ -188,15 +188,16 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         except java.JavaThrowable as exc:
             self.raise_java_error(exc)
 
+    # JDBC refuses commit()/rollback() in autocommit mode (sqlite-jdbc raises); there is nothing to end then.
     def _commit(self):
-        if self.connection is not None:
+        if self.connection is not None and not self.autocommit:
             try:
                 self.connection.jconn.commit()
             except java.JavaThrowable as exc:
                 self.raise_java_error(exc)
 
     def _rollback(self):
-        if self.connection is not None:
+        if self.connection is not None and not self.autocommit:
             try:
                 self.connection.jconn.rollback()
             except java.JavaThrowable as exc:

@@ -128,6 +128,7 @@ def column_readers(metadata, dialect):
 # -- Python → JDBC --------------------------------------------------------------------------
 
 _LONG_MIN, _LONG_MAX = -(1 << 63), (1 << 63) - 1
+_INT_MIN, _INT_MAX = -(1 << 31), (1 << 31) - 1
 
 
 def _java_classes():
@@ -193,7 +194,10 @@ class Binder(object):
         statement.setBoolean(index, value)
 
     def bind_int(self, statement, index, value):
-        if _LONG_MIN <= value <= _LONG_MAX:
+        # int4 when it fits: PostgreSQL does not narrow bigint arguments to integer parameters of functions.
+        if _INT_MIN <= value <= _INT_MAX:
+            statement.setInt(index, value)
+        elif _LONG_MIN <= value <= _LONG_MAX:
             statement.setLong(index, value)
         else:
             statement.setBigDecimal(index, self.BigDecimal(text_type(value)))
