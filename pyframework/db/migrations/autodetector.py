@@ -118,9 +118,13 @@ class MigrationAutodetector(object):
                 options.pop("unique_together", None)
                 options.pop("indexes", None)
                 options.pop("constraints", None)
-            self._add(key[0], operations.CreateModel(
-                name=model_state.name, fields=fields, options=options, bases=model_state.bases or None),
-                self._field_references(key[0], fields))
+            extra = {}  # only what differs from the defaults, to keep the file short
+            if options:
+                extra["options"] = options
+            if model_state.bases:
+                extra["bases"] = model_state.bases
+            self._add(key[0], operations.CreateModel(name=model_state.name, fields=fields, **extra),
+                      self._field_references(key[0], fields))
             if deferred:
                 later_fields.append((key, model_state, deferred))
         for key, model_state, deferred in later_fields:
