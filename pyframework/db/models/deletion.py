@@ -169,11 +169,21 @@ class Collector(object):
             for field, objs in fields.items():
                 remaining = [obj for obj in objs if obj.pk not in collected]
                 if remaining:
+                    remaining = self._not_fast_deleted(model, remaining)
+                if remaining:
                     raise RestrictedError(
                         "Cannot delete some instances of model '%s' because they are referenced through "
                         "restricted foreign keys: '%s.%s'." % (field.remote_field.model.__name__,
                                                                model.__name__, field.name),
                         remaining)
+
+    def _not_fast_deleted(self, model, objs):
+        """Those of ``objs`` that no fast-delete query (a cascade not loaded in Python) covers."""
+        pks = set(obj.pk for obj in objs)
+        for queryset in self.fast_deletes:
+            if queryset.model is model and pks:
+                pks.difference_update(queryset.filter(pk__in=list(pks)).values_list("pk", flat=True))
+        return [obj for obj in objs if obj.pk in pks]
 
     def instances_with_model(self):
         for model, instances in self.data.items():

@@ -108,8 +108,12 @@ class Options(object):
             for attr_name in DEFAULT_NAMES:
                 if attr_name in meta_attrs:
                     value = meta_attrs.pop(attr_name)
-                    setattr(self, attr_name, value)
-                    self.original_attrs[attr_name] = value
+                elif hasattr(meta, attr_name):  # inherited: class Meta(Base.Meta)
+                    value = getattr(meta, attr_name)
+                else:
+                    continue
+                setattr(self, attr_name, value)
+                self.original_attrs[attr_name] = value
             if meta_attrs:
                 raise TypeError("'class Meta' got invalid attribute(s): %s" % ",".join(sorted(meta_attrs)))
         self.unique_together = normalize_together(self.unique_together)
@@ -126,10 +130,10 @@ class Options(object):
             self.constraints = [self._format_names(c) for c in self.constraints]
 
     def _format_names(self, obj):
-        name = getattr(obj, "name", None)
-        if name and "%(" in name:
-            obj = obj.clone()
-            obj.name = name % {"app_label": self.app_label.lower(), "class": self.model_name}
+        # Each model gets its own copy: abstract bases share their Meta lists.
+        obj = obj.clone()
+        if obj.name and "%(" in obj.name:
+            obj.name = obj.name % {"app_label": self.app_label.lower(), "class": self.model_name}
         return obj
 
     def _prepare(self, model):

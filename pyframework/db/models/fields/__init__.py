@@ -387,12 +387,10 @@ class Field(RegisterLookupMixin):
                 continue
             kwargs[name] = value
         module = type(self).__module__
-        path = "%s.%s" % (module, type(self).__qualname__ if not PY2 else type(self).__name__)
-        for prefix in ("pyframework.db.models.fields.related", "pyframework.db.models.fields.json",
-                       "pyframework.db.models.fields"):
-            if path.startswith(prefix + "."):
-                path = "pyframework.db.models." + path[len(prefix) + 1:]
-                break
+        class_name = type(self).__name__ if PY2 else type(self).__qualname__
+        if module.startswith("pyframework.db.models.fields"):
+            module = "pyframework.db.models"  # every built-in field is exported there
+        path = "%s.%s" % (module, class_name)
         return self.name, path, [], kwargs
 
     def clone(self):
