@@ -13,11 +13,21 @@ from dbtesting import (
 SERVER_VARIABLES = ("PYFRAMEWORK_TEST_POSTGRES_URL", "PYFRAMEWORK_TEST_MARIADB_URL")
 
 
+class Environment(object):
+    """monkeypatch.setenv with native strings (pytest 4 on Jython warns about unicode)."""
+
+    def __init__(self, monkeypatch):
+        self.monkeypatch = monkeypatch
+
+    def setenv(self, name, value):
+        self.monkeypatch.setenv(str(name), str(value))
+
+
 @pytest.fixture
 def clean_environment(monkeypatch):
     for name in ("PYFRAMEWORK_TEST_DATABASES", "CI") + SERVER_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    return monkeypatch
+        monkeypatch.delenv(str(name), raising=False)
+    return Environment(monkeypatch)
 
 
 def test_explicit_list_is_taken_as_given(clean_environment):
@@ -111,5 +121,5 @@ def test_a_failed_setup_fails_every_test_of_that_database_without_retrying(monke
 
 def test_jdbc_jars_come_from_the_environment_first(monkeypatch, tmpdir):
     first, second = tmpdir.join("a.jar"), tmpdir.join("b.jar")
-    monkeypatch.setenv("PYFRAMEWORK_JDBC_JARS", os.pathsep.join([str(first), str(second)]))
+    Environment(monkeypatch).setenv("PYFRAMEWORK_JDBC_JARS", os.pathsep.join([str(first), str(second)]))
     assert dbtesting.jdbc_jars() == [str(first), str(second)]
