@@ -275,15 +275,17 @@ class BaseDatabaseSchemaEditor(object):
         return None
 
     def _check_sql(self, model, constraint):
-        builder = getattr(constraint, "constraint_sql", None)
-        check = getattr(constraint, "check", None) or getattr(constraint, "condition", None)
+        """The condition of a CheckConstraint as literal SQL (DDL takes no parameters)."""
+        check = getattr(constraint, "check", None)
         if check is None:
             return None
-        if hasattr(constraint, "_get_check_sql"):
-            return constraint._get_check_sql(model, self)
-        if builder is not None:
-            return builder(model, self)
-        return None
+        from pyframework.db.models.sql.query import Query
+        query = Query(model)
+        where = query.build_where(check)
+        sql, params = where.as_sql(query.get_compiler(connection=self.connection), self.connection)
+        # Columns of the table being defined need no table prefix (and some databases reject one).
+        sql = sql.replace(self.quote_name(model._meta.db_table) + ".", "")
+        return sql % tuple(self.quote_value(p) for p in params)
 
     # -- models --------------------------------------------------------------------------
 

@@ -112,6 +112,7 @@ class DatabaseSchemaEditor(BaseDatabaseSchemaEditor):
             default = self.effective_default(create_field)
             select.append("%s")
             params.append(default)
+        kept_indexes = self._indexes_to_keep(table, [f for f in (delete_field, alter_field and alter_field[0]) if f])
         temp_table = "new__%s" % table
         create_sql = self._table_sql_with(model, temp_table, fields, unique_together, constraints)
         self.execute(create_sql)
@@ -121,8 +122,23 @@ class DatabaseSchemaEditor(BaseDatabaseSchemaEditor):
         self.execute(self.sql_delete_table % {"table": self.quote_name(table)})
         self.execute(self.sql_rename_table % {"old_table": self.quote_name(temp_table),
                                               "new_table": self.quote_name(table)})
-        for sql in self._model_indexes_sql(model, table, fields):
+        model_indexes = self._model_indexes_sql(model, table, fields)
+        for sql in model_indexes:
             self.execute(sql)
+        for name, sql in kept_indexes:
+            if not any(self.quote_name(name) in statement for statement in model_indexes):
+                self.execute(sql)
+
+    def _indexes_to_keep(self, table, changed_fields):
+        """Indexes added outside the model's Meta (e.g. by earlier migrations) that survive a rebuild."""
+        if self.collect_sql:
+            return []
+        with self.connection.cursor() as cursor:
+            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+                           "AND sql IS NOT NULL", [table])
+            rows = cursor.fetchall()
+        changed = [self.quote_name(f.column) for f in changed_fields]
+        return [(name, sql) for name, sql in rows if not any(column in sql for column in changed)]
 
     def _copy_expression(self, old, new, params):
         """The SELECT expression filling ``new`` from ``old`` (NULLs get the default when needed)."""
