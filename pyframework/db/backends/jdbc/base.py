@@ -11,8 +11,11 @@ or, in a WAR on Jython, the container's pooled DataSource::
 
     {"ENGINE": "pyframework.db.backends.jdbc", "JNDI_NAME": "java:comp/env/jdbc/app", "DIALECT": "postgresql"}
 
-The dialect (SQL differences) comes from the URL prefix or DIALECT. JDBC's
-autocommit and the transaction boundaries are driven here, not by jaydebeapi.
+The dialect (SQL differences) comes from the URL prefix or DIALECT. JDBC is
+driven directly (Jython's Java integration, JPype on CPython) in the way
+jaydebeapi does, but this backend owns autocommit, transaction boundaries and
+value conversion: jaydebeapi 1.2.3 leaves autocommit on, reads DECIMAL as
+float and dates as text.
 """
 from __future__ import unicode_literals
 
@@ -91,10 +94,11 @@ class DatabaseWrapper(BaseDatabaseWrapper):
     def get_new_connection(self, params):
         if params["jndi_name"]:
             conn = JdbcConnection(self._jndi_connection(params["jndi_name"]), pooled=True)
-        elif JYTHON:
-            conn = JdbcConnection(self._jython_connection(params))
         else:
-            conn = JdbcConnection(self._jpype_connection(params))
+            if not JYTHON:
+                from pyframework.db import connections
+                java.start_jvm(java.configured_jars(connections.databases))
+            conn = JdbcConnection(self._driver_connection(params))
         if self.binder is None:
             self.binder = Binder(self.dialect)
         statement = conn.jconn.createStatement()
@@ -122,20 +126,22 @@ class DatabaseWrapper(BaseDatabaseWrapper):
             raise db_utils.OperationalError("The DataSource %s = %r gave no connection: %s"
                                             % (self._setting_name("JNDI_NAME"), name, java_message(exc)))
 
-    def _jython_connection(self, params):  # pragma: no cover - Jython
-        # The driver is loaded directly (not via DriverManager), so drivers in
-        # WEB-INF/lib are found through the web application's class loader.
-        from java.lang import Class
-        from java.util import Properties
+    def _driver_connection(self, params):
+        """Connect through the driver class itself rather than DriverManager.
+
+        DriverManager would hand the URL to whichever registered driver accepts
+        it (hiding a wrong DRIVER) and cannot see drivers in WEB-INF/lib from
+        Jython's class loader; ``Driver.connect`` returns None for a URL it does
+        not serve, which is reported against the URL setting.
+        """
         try:
-            driver_class = Class.forName(params["driver"], True, java.context_class_loader())
-            driver = driver_class.newInstance()
-        except java.JavaThrowable as exc:
+            driver = java.load_class(params["driver"])()
+        except (java.JavaThrowable, TypeError, RuntimeError) as exc:
             raise ImproperlyConfigured(
-                "%s = %r: the JDBC driver class cannot be loaded (%s). Check the class name and that its jar is "
-                "on the class path (WEB-INF/lib in a WAR)." % (self._setting_name("DRIVER"), params["driver"],
-                                                                java_message(exc)))
-        properties = Properties()
+                "%s = %r: the JDBC driver class cannot be loaded (%s). Check the class name and that its jar is on "
+                "the class path (WEB-INF/lib in a WAR; JARS, PYFRAMEWORK_JDBC_JARS or CLASSPATH on CPython)."
+                % (self._setting_name("DRIVER"), params["driver"], java_message(exc)))
+        properties = java.jclass("java.util.Properties")()
         for key, value in params["properties"].items():
             properties.setProperty(key, value)
         try:
@@ -146,25 +152,6 @@ class DatabaseWrapper(BaseDatabaseWrapper):
             raise ImproperlyConfigured("%s = %r is not a URL the driver %s accepts."
                                        % (self._setting_name("URL"), params["url"], params["driver"]))
         return jconn
-
-    def _jpype_connection(self, params):
-        try:
-            import jaydebeapi
-        except ImportError as exc:
-            raise ImproperlyConfigured("The jdbc backend needs jaydebeapi and JPype1 on CPython "
-                                       "(pip install jaydebeapi JPype1): %s" % exc)
-        from pyframework.db import connections
-        jars = java.configured_jars(connections.databases)
-        try:
-            return jaydebeapi.connect(params["driver"], params["url"], params["properties"], jars or None).jconn
-        except (TypeError, RuntimeError) as exc:
-            raise ImproperlyConfigured(
-                "%s = %r: the JDBC driver class cannot be loaded (%s). Check the class name and that its jar is in "
-                "JARS, PYFRAMEWORK_JDBC_JARS or CLASSPATH." % (self._setting_name("DRIVER"), params["driver"], exc))
-        except java.JavaThrowable as exc:
-            raise self._connect_error(params, exc)
-        except jaydebeapi.Error as exc:
-            raise self._connect_error(params, exc)
 
     def _connect_error(self, params, exc):
         message = java_message(exc)

@@ -1,6 +1,6 @@
 """A DB-API cursor over a ``java.sql.Connection``.
 
-jaydebeapi opens the connection; statements run here so that values convert
+Statements run here rather than through jaydebeapi's cursor so that values convert
 exactly (Decimal, aware datetimes, UUID, bytes...) through per-column readers,
 and Java exceptions become pyframework.db exceptions carrying the database's
 message.

@@ -1,10 +1,11 @@
 """The Java side, the same way on both runtimes.
 
 On Jython Java classes are imported directly; on CPython they come through
-JPype (the JVM is started by jaydebeapi with the driver jars on its class path).
+JPype (the JVM is started once, with the driver jars on its class path).
 """
 from __future__ import unicode_literals
 
+import glob
 import importlib
 import os
 
@@ -24,12 +25,13 @@ if JYTHON:  # pragma: no cover - Jython
     def to_java_bytes(data):
         return jarray.array(bytearray(data), "b") if not isinstance(data, str) else jarray.array(data, "b")
 
-    def context_class_loader():
-        from java.lang import Thread
-        return Thread.currentThread().getContextClassLoader()
+    def load_class(name):
+        """A driver class, through the web application's loader when inside a container."""
+        from java.lang import Class, Thread
+        return Class.forName(name, True, Thread.currentThread().getContextClassLoader()).newInstance
 
-    def jvm_running():
-        return True
+    def start_jvm(jars):
+        pass  # already running: we are inside it
 else:
     try:
         import jpype
@@ -49,11 +51,29 @@ else:
     def to_java_bytes(data):
         return jpype.JArray(jpype.JByte)(bytes(data))
 
-    def context_class_loader():
-        return None
+    def load_class(name):
+        return jclass(name)
 
-    def jvm_running():
-        return jpype is not None and jpype.isJVMStarted()
+    def start_jvm(jars):
+        """Start JPype's JVM once per process, with the driver jars (and CLASSPATH) on its class path.
+
+        jaydebeapi starts it the same way when it connects first; either way the
+        class path is fixed from then on.
+        """
+        if jpype is None:
+            from pyframework.core.exceptions import ImproperlyConfigured
+            raise ImproperlyConfigured("The jdbc backend needs JPype1 and jaydebeapi on CPython "
+                                       "(pip install JPype1 jaydebeapi).")
+        if jpype.isJVMStarted():
+            return
+        class_path = list(jars)
+        for entry in os.environ.get("CLASSPATH", "").split(os.pathsep):
+            if entry.endswith("*"):
+                class_path.extend(glob.glob(entry + ".jar") + glob.glob(entry + ".JAR"))
+            elif entry:
+                class_path.append(entry)
+        jpype.startJVM(jpype.getDefaultJVMPath(), "-Djava.class.path=%s" % os.pathsep.join(class_path),
+                       ignoreUnrecognized=True, convertStrings=True)
 
 
 def configured_jars(databases):
