@@ -216,8 +216,8 @@ def test_writes(library):
 def test_iterator_and_raw(library):
     assert [a.name for a in Author.objects.iterator(chunk_size=2)] == ["Ann", "Bob", "Cid"]
     from pyframework.db import connection
-    table = connection.ops.quote_name(Author._meta.db_table)
-    raw = list(Author.objects.raw("SELECT * FROM %s WHERE age > %%s ORDER BY age" % table, [30]))
+    table, age = connection.ops.quote_name(Author._meta.db_table), connection.ops.quote_name("age")
+    raw = list(Author.objects.raw("SELECT * FROM %s WHERE %s > %%s ORDER BY %s" % (table, age, age), [30]))
     assert [a.name for a in raw] == ["Cid", "Ann"]
 
 

@@ -287,7 +287,7 @@ class SQLCompiler(object):
             cursor.close()
 
     def get_converters(self, expressions):
-        """[(position, [converters], expression)] for the columns that need converting — once per query."""
+        """[(position, [converters], expression)] for the columns that need converting - once per query."""
         connection = self.connection
         converters = []
         for pos, expr in enumerate(expressions):

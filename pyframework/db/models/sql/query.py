@@ -228,7 +228,7 @@ class Query(object):
         return node
 
     def build_filter(self, filter_expr, can_reuse, current_negated=False, under_or=False):
-        """One ``name__lookup=value`` pair (or a conditional expression) → a where-tree leaf."""
+        """One ``name__lookup=value`` pair (or a conditional expression) -> a where-tree leaf."""
         if hasattr(filter_expr, "resolve_expression") and not isinstance(filter_expr, tuple):
             condition = filter_expr.resolve_expression(self, allow_joins=True, reuse=can_reuse)
             if isinstance(condition, WhereNode):
