@@ -506,7 +506,7 @@ def assert_num_queries(expected, using="default"):
     if len(counter) != expected:
         listing = "\n".join("  %d. %s %r" % (index + 1, sql, params)
                             for index, (sql, params) in enumerate(counter.captured))
-        raise AssertionError("%d queries executed on %r, %d expected:\n%s"
+        raise AssertionError("%d queries executed on %s, %d expected:\n%s"
                              % (len(counter), using, expected, listing or "  (none)"))
 
 

@@ -116,7 +116,7 @@ def test_assert_num_queries_fails_with_the_statements_listed(db, assert_num_quer
             scalar(db.connection, "SELECT 11")
             scalar(db.connection, "SELECT 12")
     message = str(info.value)
-    assert "2 queries executed on 'default', 1 expected" in message
+    assert "2 queries executed on default, 1 expected" in message
     assert "1. SELECT 11" in message and "2. SELECT 12" in message
 
 
