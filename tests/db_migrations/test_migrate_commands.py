@@ -1,4 +1,4 @@
-"""makemigrations → migrate → change models → makemigrations → migrate/rollback, on every test database."""
+"""makemigrations -> migrate -> change models -> makemigrations -> migrate/rollback, on every test database."""
 from __future__ import unicode_literals
 
 import os
