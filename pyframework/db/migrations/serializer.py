@@ -57,6 +57,14 @@ def serialize_bytes(value):
     return "b'%s'" % "".join(out)
 
 
+def _exported(package, qualname):
+    """Whether ``package`` (``pyframework.db.models``) has the top-level name ``qualname`` starts with."""
+    module = sys.modules.get(package)
+    if module is None:
+        module = __import__(package, {}, {}, [str("__name__")])
+    return hasattr(module, qualname.split(".")[0])
+
+
 def serialize_path(path, qualname=None):
     """``pyframework.db.models.CharField`` -> ``models.CharField`` plus the import it needs.
 
@@ -65,7 +73,7 @@ def serialize_path(path, qualname=None):
     if qualname is None:
         path, _, qualname = path.rpartition(".")
     for prefix, short, import_line in SHORT_MODULES:
-        if (path + ".").startswith(prefix):
+        if (path + ".").startswith(prefix) and _exported(prefix[:-1], qualname):
             # Public names are re-exported at the package level: fields.CharField is models.CharField.
             return short + qualname, set([import_line])
     if not path or path in ("builtins", "__builtin__", "exceptions"):

@@ -51,6 +51,15 @@ class OperationWriter(object):
                     lines.extend("%s%s%s" % (pad, INDENT, line) for line in item_lines)
             lines.append("%s]," % pad)
             return lines
+        if arg_name == "options" and isinstance(value, dict) and value:
+            lines = ["%s%s={" % (pad, arg_name)]
+            for key in sorted(value):
+                key_source, _ = serialize(key)
+                value_source, value_imports = serialize(value[key])
+                imports.update(value_imports)
+                lines.append("%s%s%s: %s," % (pad, INDENT, key_source, value_source))
+            lines.append("%s}," % pad)
+            return lines
         source, value_imports = serialize(value)
         imports.update(value_imports)
         return ["%s%s=%s," % (pad, arg_name, source)]
@@ -67,19 +76,23 @@ class MigrationWriter(object):
         if self.migration.initial:
             body.append("%sinitial = True" % INDENT)
             body.append("")
-        body.append("%sdependencies = [" % INDENT)
-        for dependency in sorted(self.migration.dependencies):
-            source, _ = serialize(tuple(dependency))
-            body.append("%s%s," % (INDENT * 2, source))
-        body.append("%s]" % INDENT)
+        dependencies = ["%s%s," % (INDENT * 2, serialize(tuple(dependency))[0])
+                        for dependency in sorted(self.migration.dependencies)]
+        body.extend(self._list_lines("dependencies", dependencies))
         body.append("")
-        body.append("%soperations = [" % INDENT)
+        operations = []
         for operation in self.migration.operations:
             lines, operation_imports = OperationWriter(operation).serialize()
             imports.update(operation_imports)
-            body.extend(lines)
-        body.append("%s]" % INDENT)
+            operations.extend(lines)
+        body.extend(self._list_lines("operations", operations))
         return self._render(imports, body)
+
+    @staticmethod
+    def _list_lines(name, item_lines):
+        if not item_lines:
+            return ["%s%s = []" % (INDENT, name)]
+        return ["%s%s = [" % (INDENT, name)] + item_lines + ["%s]" % INDENT]
 
     def _render(self, imports, body):
         # "from pyframework.db import migrations" + "... import models" merge into one line.
@@ -97,9 +110,7 @@ class MigrationWriter(object):
         head.append("from __future__ import unicode_literals")
         head.append("")
         head.extend(ordered)
-        head.extend(["", "", "class Migration(migrations.Migration):"])
-        if not body or body == [""]:
-            body = ["%spass" % INDENT]
+        head.extend(["", "", "class Migration(migrations.Migration):", ""])
         return "\n".join(head + body) + "\n"
 
     @property
