@@ -196,7 +196,10 @@ class SQLCompiler(object):
             columns = ["1"]
         parts.append(", ".join(columns))
         from_parts = []
-        for join in query.alias_map.values():
+        refcount = query.alias_refcount
+        for alias, join in query.alias_map.items():
+            if join.parent_alias is not None and not refcount.get(alias, 1) and not self._needed_by_child(alias):
+                continue
             sql, join_params = self.compile(join)
             from_parts.append(sql)
             params.extend(join_params)
@@ -228,13 +231,21 @@ class SQLCompiler(object):
                                             of=query.select_for_update_of))
         return " ".join(parts), params
 
+    def _needed_by_child(self, alias):
+        refcount = self.query.alias_refcount
+        return any(j.parent_alias == alias and (refcount.get(a, 1) or self._needed_by_child(a))
+                   for a, j in self.query.alias_map.items())
+
     def get_combinator_sql(self, with_limits):
         query = self.query
         sqls, params = [], []
+        names = [name for name, col in query.values_select]
         for part in query.combined_queries:
             part = part.clone()
             part.combinator = None
             part.clear_ordering(force=True)
+            if names and not part.values_select:
+                part.set_values(names)
             try:
                 sql, part_params = part.get_compiler(connection=self.connection).as_sql(with_limits=False)
             except EmptyResultSet:

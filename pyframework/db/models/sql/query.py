@@ -36,6 +36,7 @@ class Query(object):
     def __init__(self, model):
         self.model = model
         self.alias_map = OrderedDict()
+        self.alias_refcount = {}
         self.table_map = {}
         self.where = WhereNode()
         self.default_cols = True
@@ -77,6 +78,7 @@ class Query(object):
         obj = object.__new__(self.__class__)
         obj.__dict__.update(self.__dict__)
         obj.alias_map = self.alias_map.copy()
+        obj.alias_refcount = self.alias_refcount.copy()
         obj.table_map = dict((k, list(v)) for k, v in self.table_map.items())
         obj.where = self.where.clone()
         obj.annotations = self.annotations.copy()
@@ -135,12 +137,14 @@ class Query(object):
             if existing.identity() == identity and (reuse is None or not existing.multi or alias in reuse):
                 if join.join_type == LOUTER and existing.join_type != LOUTER:
                     self.promote_joins([alias])
+                self.alias_refcount[alias] = self.alias_refcount.get(alias, 0) + 1
                 return alias
         alias = self._new_alias(join.table_name)
         join.table_alias = alias
         if join.join_type == INNER and self.alias_map[join.parent_alias].join_type == LOUTER:
             join.join_type = LOUTER  # an INNER join after a LEFT one would drop the LEFT's unmatched rows
         self.alias_map[alias] = join
+        self.alias_refcount[alias] = 1
         return alias
 
     def promote_joins(self, aliases):
@@ -181,7 +185,9 @@ class Query(object):
             if not all(t.column in rhs_cols for t in targets):
                 break
             targets = (info.join_field,)
-            joins.pop()
+            trimmed = joins.pop()
+            # The join stays in alias_map for reuse; with no reference left the compiler skips it.
+            self.alias_refcount[trimmed] -= 1
         return targets, joins[-1], joins
 
     def names_to_col(self, name, outer=True, reuse=None):
@@ -231,7 +237,7 @@ class Query(object):
         """One ``name__lookup=value`` pair (or a conditional expression) -> a where-tree leaf."""
         if hasattr(filter_expr, "resolve_expression") and not isinstance(filter_expr, tuple):
             condition = filter_expr.resolve_expression(self, allow_joins=True, reuse=can_reuse)
-            if isinstance(condition, WhereNode):
+            if isinstance(condition, WhereNode) or getattr(condition, "conditional", False):
                 return condition
             from pyframework.db.models.lookups import Exact
             from pyframework.db.models.expressions import Value
@@ -484,6 +490,7 @@ class Query(object):
         clone.alias_map = OrderedDict((change_map[a], j.relabeled_clone(change_map))
                                       for a, j in self.alias_map.items())
         clone.table_map = dict((t, [change_map[a] for a in aliases]) for t, aliases in self.table_map.items())
+        clone.alias_refcount = dict((change_map[a], n) for a, n in self.alias_refcount.items())
         clone.where = self.where.relabeled_clone(change_map)
         clone.annotations = OrderedDict((k, v.relabeled_clone(change_map)) for k, v in self.annotations.items())
         clone.values_select = tuple((name, col.relabeled_clone(change_map) if col is not None else None)
@@ -512,8 +519,8 @@ class Query(object):
     def exists_query(self):
         query = self.clone()
         query.default_cols = False
-        from pyframework.db.models.expressions import Value
-        query.values_select = (("a", Value(1)),)
+        from pyframework.db.models.expressions import RawSQL
+        query.values_select = (("a", RawSQL("1", ())),)
         query.annotation_select_mask = []
         query.clear_ordering(force=True)
         query.select_related = False
@@ -523,6 +530,9 @@ class Query(object):
 
     def resolve_expression(self, query=None, *args, **kwargs):
         clone = self.as_subquery_of(query)
+        if not clone.values_select:
+            # A queryset used as a value (``author__in=Author.objects.filter(...)``) stands for its pks.
+            clone.set_values_cols([self.model._meta.pk.get_col(clone.get_initial_alias())])
         return clone
 
     def as_sql(self, compiler, connection):
