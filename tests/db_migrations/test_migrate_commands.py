@@ -8,7 +8,7 @@ import pytest
 from pyframework.core.management import CommandError
 from migration_project import column_names, drop_recorder_table, install_project, table_names
 
-BLOG_MODELS = '''
+AUTHOR_AND_TAG = '''
 class Author(models.Model):
     name = models.CharField(max_length=100, unique=True)
 
@@ -18,7 +18,9 @@ class Author(models.Model):
 
 class Tag(models.Model):
     label = models.SlugField(max_length=40)
+'''
 
+BLOG_MODELS = AUTHOR_AND_TAG + '''
 
 class Post(models.Model):
     title = models.CharField(max_length=200)
@@ -32,19 +34,9 @@ class Post(models.Model):
         constraints = [models.UniqueConstraint(fields=["author", "title"], name="post_author_title_uniq")]
 '''
 
-# title -> headline (rename), body removed, rank max_length-free alter to BigIntegerField,
+# title -> headline (rename), body removed, rank altered to BigIntegerField,
 # slug added with a default, the index replaced, the constraint dropped.
-BLOG_MODELS_V2 = '''
-class Author(models.Model):
-    name = models.CharField(max_length=100, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-
-
-class Tag(models.Model):
-    label = models.SlugField(max_length=40)
-
+BLOG_MODELS_V2 = AUTHOR_AND_TAG + '''
 
 class Post(models.Model):
     headline = models.CharField(max_length=200)

@@ -94,14 +94,18 @@ class MigrationAutodetector(object):
             self._generate_model_changes(key, self.from_state.models[key], self.to_state.models[key])
         self._generate_deleted_models(sorted(old_keys - new_keys))
 
-    def _generate_created_models(self, keys):
-        created = set("%s.%s" % key for key in keys)
+    def _order_models(self, project_state, keys):
+        """Labels of the models ``keys`` of ``project_state``, each after the ones among them it points at."""
+        labels = set("%s.%s" % key for key in keys)
         references = {}
         for key in keys:
-            model_state = self.to_state.models[key]
+            fields = project_state.models[key].fields.items()
             references["%s.%s" % key] = set(
-                label for label in self._field_references(key[0], model_state.fields.items()) if label in created)
-        order, cyclic = order_by_references(created, references)
+                label for label in self._field_references(key[0], fields) if label in labels)
+        return order_by_references(labels, references)
+
+    def _generate_created_models(self, keys):
+        order, cyclic = self._order_models(self.to_state, keys)
         later_fields = []
         for label in order:
             key = tuple(label.split(".", 1))
@@ -135,14 +139,8 @@ class MigrationAutodetector(object):
             self._generate_unique_together(key[0], model_state.name, set(), model_state.options)
 
     def _generate_deleted_models(self, keys):
-        deleted = set("%s.%s" % key for key in keys)
         # Delete the models that point at other deleted models first: reverse of the creation order.
-        references = {}
-        for key in keys:
-            model_state = self.from_state.models[key]
-            references["%s.%s" % key] = set(
-                label for label in self._field_references(key[0], model_state.fields.items()) if label in deleted)
-        order, cyclic = order_by_references(deleted, references)
+        order, cyclic = self._order_models(self.from_state, keys)
         for label, target in sorted(cyclic):
             key = tuple(label.split(".", 1))
             model_state = self.from_state.models[key]

@@ -6,7 +6,7 @@ import os
 import sys
 
 from pyframework.db.migrations.exceptions import (
-    AmbiguityError, BadMigrationError, InconsistentMigrationHistory,
+    AmbiguityError, BadMigrationError, InconsistentMigrationHistory, MigrationError,
 )
 from pyframework.db.migrations.graph import MigrationGraph
 from pyframework.db.migrations.recorder import MigrationRecorder
@@ -105,11 +105,27 @@ class MigrationLoader(object):
         matches = [migration for (label, name), migration in self.disk_migrations.items()
                    if label == app_label and name.startswith(name_prefix)]
         if len(matches) > 1:
-            raise AmbiguityError("There is more than one migration for '%s' with the prefix '%s'"
-                                 % (app_label, name_prefix))
+            raise AmbiguityError("More than one migration matches '%s' in app '%s'. Please be more specific."
+                                 % (name_prefix, app_label))
         if not matches:
-            raise KeyError("There is no migration for '%s' with the prefix '%s'" % (app_label, name_prefix))
+            raise KeyError("Cannot find a migration matching '%s' from app '%s'." % (name_prefix, app_label))
         return matches[0]
+
+    def find_migration(self, app_label, name_prefix=None):
+        """get_migration_by_prefix() for commands: every failure is a MigrationError with a clear message.
+
+        Without ``name_prefix`` it only checks that the app has migrations.
+        """
+        if app_label not in self.migrated_apps:
+            raise MigrationError("App '%s' does not have migrations." % app_label
+                                 if app_label in self.unmigrated_apps else
+                                 "No installed app with label '%s'." % app_label)
+        if name_prefix is None:
+            return None
+        try:
+            return self.get_migration_by_prefix(app_label, name_prefix)
+        except KeyError as exc:
+            raise MigrationError(exc.args[0])
 
     def _resolve_dependency(self, key, current):
         """``__first__``/``__latest__`` names -> real keys; dependencies on unmigrated apps vanish."""

@@ -2,7 +2,7 @@
 from __future__ import unicode_literals
 
 from pyframework.core.management.base import BaseCommand, CommandError
-from pyframework.db.migrations.exceptions import AmbiguityError, MigrationError
+from pyframework.db.migrations.exceptions import MigrationError
 
 
 class Command(BaseCommand):
@@ -37,7 +37,10 @@ class Command(BaseCommand):
             raise CommandError("Conflicting migrations detected; multiple leaf nodes in the migration graph: (%s)."
                                % "; ".join("%s in %s" % (", ".join(names), label)
                                            for label, names in sorted(conflicts.items())))
-        targets, description = self._targets(loader, options["app_label"], options["migration_name"])
+        try:
+            targets, description = self._targets(loader, options["app_label"], options["migration_name"])
+        except MigrationError as exc:
+            raise CommandError("%s" % exc)
         plan = executor.migration_plan(targets)
 
         if options["plan"]:
@@ -64,24 +67,15 @@ class Command(BaseCommand):
     @staticmethod
     def _targets(loader, app_label, migration_name):
         """``(targets, description)`` from the positional arguments."""
-        if app_label and app_label not in loader.migrated_apps:
-            if app_label in loader.unmigrated_apps:
-                raise CommandError("App '%s' does not have migrations." % app_label)
-            raise CommandError("No installed app with label '%s'." % app_label)
         if app_label and migration_name:
             if migration_name == "zero":
+                loader.find_migration(app_label)  # the app must have migrations
                 return [(app_label, None)], "Unapply all migrations: %s" % app_label
-            try:
-                migration = loader.get_migration_by_prefix(app_label, migration_name)
-            except AmbiguityError:
-                raise CommandError("More than one migration matches '%s' in app '%s'. Please be more specific."
-                                   % (migration_name, app_label))
-            except KeyError:
-                raise CommandError("Cannot find a migration matching '%s' from app '%s'."
-                                   % (migration_name, app_label))
+            migration = loader.find_migration(app_label, migration_name)
             return ([(app_label, migration.name)],
                     "Target specific migration: %s, from %s" % (migration.name, app_label))
         if app_label:
+            loader.find_migration(app_label)
             return loader.graph.leaf_nodes(app_label), "Apply all migrations: %s" % app_label
         labels = sorted(loader.migrated_apps)
         return loader.graph.leaf_nodes(), "Apply all migrations: %s" % (", ".join(labels) or "(none)")

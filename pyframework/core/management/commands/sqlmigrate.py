@@ -2,7 +2,7 @@
 from __future__ import unicode_literals
 
 from pyframework.core.management.base import BaseCommand, CommandError
-from pyframework.db.migrations.exceptions import AmbiguityError
+from pyframework.db.migrations.exceptions import MigrationError
 
 
 class Command(BaseCommand):
@@ -21,16 +21,9 @@ class Command(BaseCommand):
 
         connection = connections[options["database"]]
         loader = MigrationLoader(connection)
-        app_label, name = options["app_label"], options["migration_name"]
-        if app_label not in loader.migrated_apps:
-            raise CommandError("App '%s' does not have migrations" % app_label)
         try:
-            migration = loader.get_migration_by_prefix(app_label, name)
-        except AmbiguityError:
-            raise CommandError("More than one migration matches '%s' in app '%s'. Please be more specific."
-                               % (name, app_label))
-        except KeyError:
-            raise CommandError("Cannot find a migration matching '%s' from app '%s'. Is it in INSTALLED_APPS?"
-                               % (name, app_label))
+            migration = loader.find_migration(options["app_label"], options["migration_name"])
+        except MigrationError as exc:
+            raise CommandError("%s" % exc)
         statements = loader.collect_sql([(migration, options["backwards"])])
         return "\n".join(statements)

@@ -39,6 +39,21 @@ class FieldOperation(Operation):
         field.default = _no_default()
         return field
 
+    def _add_column(self, app_label, schema_editor, state_without, state_with, one_off_default=None):
+        """Add the field's column, going from ``state_without`` to ``state_with``."""
+        from_model, to_model = self._editor_models(app_label, schema_editor, state_without, state_with)
+        if to_model is None:
+            return
+        field = to_model._meta.get_field(self.name)
+        if one_off_default is not None:
+            field.default = one_off_default  # fills the existing rows, then forgotten
+        schema_editor.add_field(from_model, field)
+
+    def _drop_column(self, app_label, schema_editor, state_with):
+        model = state_with.apps.get_model(app_label, self.model_name)
+        if self.allow_migrate_model(schema_editor.connection, model):
+            schema_editor.remove_field(model, model._meta.get_field(self.name))
+
     def _editor_models(self, app_label, schema_editor, from_state, to_state):
         to_model = to_state.apps.get_model(app_label, self.model_name)
         if not self.allow_migrate_model(schema_editor.connection, to_model):
@@ -67,20 +82,11 @@ class AddField(FieldOperation):
         state.changed()
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        from_model, to_model = self._editor_models(app_label, schema_editor, from_state, to_state)
-        if to_model is None:
-            return
-        field = to_model._meta.get_field(self.name)
-        if not self.preserve_default:
-            field.default = self.field.default
-        schema_editor.add_field(from_model, field)
-        if not self.preserve_default:
-            field.default = _no_default()
+        self._add_column(app_label, schema_editor, from_state, to_state,
+                         None if self.preserve_default else self.field.default)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        from_model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection, from_model):
-            schema_editor.remove_field(from_model, from_model._meta.get_field(self.name))
+        self._drop_column(app_label, schema_editor, from_state)
 
     def describe(self):
         return "Add field %s to %s" % (self.name, self.model_name)
@@ -100,14 +106,10 @@ class RemoveField(FieldOperation):
         state.changed()
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        from_model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection, from_model):
-            schema_editor.remove_field(from_model, from_model._meta.get_field(self.name))
+        self._drop_column(app_label, schema_editor, from_state)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        from_model, to_model = self._editor_models(app_label, schema_editor, from_state, to_state)
-        if to_model is not None:
-            schema_editor.add_field(from_model, to_model._meta.get_field(self.name))
+        self._add_column(app_label, schema_editor, from_state, to_state)
 
     def describe(self):
         return "Remove field %s from %s" % (self.name, self.model_name)

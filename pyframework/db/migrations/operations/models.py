@@ -208,23 +208,67 @@ class _OptionListOperation(Operation):
                 return item
         raise ValueError("No %s named %r on %s.%s" % (self.item_name, name, app_label, self.model_name))
 
-    def _add_to_state(self, app_label, state, item):
-        state.get_model_state(app_label, self.model_name).options[self.option_name].append(item)
-        state.changed()
-
-    def _remove_from_state(self, app_label, state, name):
-        model_state = state.get_model_state(app_label, self.model_name)
-        model_state.options[self.option_name] = [
-            item for item in model_state.options[self.option_name] if item.name != name]
-        state.changed()
-
     def _editor_call(self, schema_editor, verb, state, app_label, item):
         model = state.apps.get_model(app_label, self.model_name)
         if self.allow_migrate_model(schema_editor.connection, model):
             getattr(schema_editor, "%s_%s" % (verb, self.item_name))(model, item)
 
 
-class AddIndex(_OptionListOperation):
+class _AddToOptionList(_OptionListOperation):
+    """``AddIndex(model_name, index)`` / ``AddConstraint(model_name, constraint)``."""
+
+    @property
+    def item(self):
+        return getattr(self, self.item_name)
+
+    def state_forwards(self, app_label, state):
+        state.get_model_state(app_label, self.model_name).options[self.option_name].append(self.item)
+        state.changed()
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        self._editor_call(schema_editor, "add", to_state, app_label, self.item)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        self._editor_call(schema_editor, "remove", from_state, app_label, self.item)
+
+    def describe(self):
+        return "Create %s %s on %s" % (self.item_name, self.item.name, self.model_name)
+
+    @property
+    def migration_name_fragment(self):
+        return "%s_%s" % (self.model_name_lower, self.item.name.lower())
+
+
+class _RemoveFromOptionList(_OptionListOperation):
+    """``RemoveIndex(model_name, name)`` / ``RemoveConstraint(model_name, name)``."""
+
+    def __init__(self, model_name, name):
+        super(_RemoveFromOptionList, self).__init__(model_name)
+        self.name = name
+
+    def state_forwards(self, app_label, state):
+        model_state = state.get_model_state(app_label, self.model_name)
+        model_state.options[self.option_name] = [
+            item for item in model_state.options[self.option_name] if item.name != self.name]
+        state.changed()
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        item = self._find(from_state, app_label, self.name)
+        self._editor_call(schema_editor, "remove", from_state, app_label, item)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        item = self._find(to_state, app_label, self.name)
+        self._editor_call(schema_editor, "add", to_state, app_label, item)
+
+    def describe(self):
+        return "Remove %s %s from %s" % (self.item_name, self.name, self.model_name)
+
+    @property
+    def migration_name_fragment(self):
+        return "remove_%s_%s" % (self.model_name_lower, self.name.lower())
+
+
+class AddIndex(_AddToOptionList):
     option_name = "indexes"
     item_name = "index"
 
@@ -234,51 +278,13 @@ class AddIndex(_OptionListOperation):
             raise ValueError("Indexes passed to AddIndex need a name: %r" % (index,))
         self.index = index
 
-    def state_forwards(self, app_label, state):
-        self._add_to_state(app_label, state, self.index)
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        self._editor_call(schema_editor, "add", to_state, app_label, self.index)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        self._editor_call(schema_editor, "remove", from_state, app_label, self.index)
-
-    def describe(self):
-        return "Create index %s on %s" % (self.index.name, self.model_name)
-
-    @property
-    def migration_name_fragment(self):
-        return "%s_%s" % (self.model_name_lower, self.index.name.lower())
-
-
-class RemoveIndex(_OptionListOperation):
+class RemoveIndex(_RemoveFromOptionList):
     option_name = "indexes"
     item_name = "index"
 
-    def __init__(self, model_name, name):
-        super(RemoveIndex, self).__init__(model_name)
-        self.name = name
 
-    def state_forwards(self, app_label, state):
-        self._remove_from_state(app_label, state, self.name)
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        index = self._find(from_state, app_label, self.name)
-        self._editor_call(schema_editor, "remove", from_state, app_label, index)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        index = self._find(to_state, app_label, self.name)
-        self._editor_call(schema_editor, "add", to_state, app_label, index)
-
-    def describe(self):
-        return "Remove index %s from %s" % (self.name, self.model_name)
-
-    @property
-    def migration_name_fragment(self):
-        return "remove_%s_%s" % (self.model_name_lower, self.name.lower())
-
-
-class AddConstraint(_OptionListOperation):
+class AddConstraint(_AddToOptionList):
     option_name = "constraints"
     item_name = "constraint"
 
@@ -286,45 +292,7 @@ class AddConstraint(_OptionListOperation):
         super(AddConstraint, self).__init__(model_name)
         self.constraint = constraint
 
-    def state_forwards(self, app_label, state):
-        self._add_to_state(app_label, state, self.constraint)
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        self._editor_call(schema_editor, "add", to_state, app_label, self.constraint)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        self._editor_call(schema_editor, "remove", from_state, app_label, self.constraint)
-
-    def describe(self):
-        return "Create constraint %s on model %s" % (self.constraint.name, self.model_name)
-
-    @property
-    def migration_name_fragment(self):
-        return "%s_%s" % (self.model_name_lower, self.constraint.name.lower())
-
-
-class RemoveConstraint(_OptionListOperation):
+class RemoveConstraint(_RemoveFromOptionList):
     option_name = "constraints"
     item_name = "constraint"
-
-    def __init__(self, model_name, name):
-        super(RemoveConstraint, self).__init__(model_name)
-        self.name = name
-
-    def state_forwards(self, app_label, state):
-        self._remove_from_state(app_label, state, self.name)
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        constraint = self._find(from_state, app_label, self.name)
-        self._editor_call(schema_editor, "remove", from_state, app_label, constraint)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        constraint = self._find(to_state, app_label, self.name)
-        self._editor_call(schema_editor, "add", to_state, app_label, constraint)
-
-    def describe(self):
-        return "Remove constraint %s from model %s" % (self.name, self.model_name)
-
-    @property
-    def migration_name_fragment(self):
-        return "remove_%s_%s" % (self.model_name_lower, self.name.lower())
