@@ -82,10 +82,12 @@ class ValidationError(Exception):
         if isinstance(message, ValidationError):
             if hasattr(message, "error_dict"):
                 message = message.error_dict
-            elif not hasattr(message, "message"):
+            elif not message._single:
                 message = message.error_list
             else:
                 message, code, params = message.message, message.code, message.params
+        # Python 2 exceptions always have a ``message`` attribute: track the shape explicitly.
+        self._single = not isinstance(message, (dict, list))
         if isinstance(message, dict):
             self.error_dict = {}
             for field, messages in message.items():
@@ -116,7 +118,7 @@ class ValidationError(Exception):
     def messages(self):
         if hasattr(self, "error_dict"):
             return sum(self.message_dict.values(), [])
-        if not hasattr(self, "message"):
+        if not self._single:
             return [message for error in self.error_list for message in error.messages]
         if isinstance(self.message, (list, tuple)):
             return list(self.message)

@@ -236,7 +236,7 @@ def test_full_clean_collects_errors_per_field(db, create_tables):
     errors = info.value.message_dict
     assert set(errors) == {"name", "size", "colour"}
     assert errors["name"] == ["This field cannot be blank."]
-    assert errors["colour"] == ["Value 'x' is not a valid choice."]
+    assert errors["colour"] == ["Value %r is not a valid choice." % "x"]
 
 
 def test_full_clean_converts_values_and_calls_clean(db, create_tables):

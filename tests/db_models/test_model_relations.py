@@ -282,3 +282,26 @@ def test_string_reference_to_a_model_declared_later_resolves():
 
     assert Early._meta.get_field("target").remote_field.model is Late
     assert isinstance(Late.early_set, type(Writer.novels))
+
+
+def test_prefetched_and_selected_relations_need_no_more_queries(db, create_tables, assert_num_queries):
+    create_tables(*ALL)
+    ann, bob = Writer.objects.create(name="Ann"), Writer.objects.create(name="Bob")
+    red, blue = Label.objects.create(name="red"), Label.objects.create(name="blue")
+    n1 = Novel.objects.create(title="1", writer=ann)
+    n2 = Novel.objects.create(title="2", writer=ann)
+    Novel.objects.create(title="3", writer=bob)
+    n1.labels.add(red, blue)
+    n2.labels.add(red)
+    with assert_num_queries(2):
+        writers = list(Writer.objects.prefetch_related("novels"))
+        assert [names(w.novels.all()) for w in writers] == [["1", "2"], ["3"]]
+    with assert_num_queries(2):
+        novels = list(Novel.objects.prefetch_related("labels"))
+        assert [sorted(names(n.labels.all())) for n in novels] == [["blue", "red"], ["red"], []]
+    with assert_num_queries(2):
+        labels = list(Label.objects.prefetch_related("novels"))
+        assert [sorted(names(label.novels.all())) for label in labels] == [["1"], ["1", "2"]]
+    with assert_num_queries(1):
+        novels = list(Novel.objects.select_related("writer"))
+        assert [n.writer.name for n in novels] == ["Ann", "Ann", "Bob"]

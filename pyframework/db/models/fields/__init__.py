@@ -282,11 +282,11 @@ class Field(RegisterLookupMixin):
         return value
 
     def get_prep_value(self, value):
-        """Python value → value for a query parameter (backend independent)."""
+        """Python value -> value for a query parameter (backend independent)."""
         return value
 
     def get_db_prep_value(self, value, connection, prepared=False):
-        """Python value → value the backend driver takes."""
+        """Python value -> value the backend driver takes."""
         if not prepared:
             value = self.get_prep_value(value)
         return value

@@ -1,5 +1,5 @@
 """JSONField: any JSON-serialisable value, stored as JSON text (or the database's JSON type)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import json
 
