@@ -1,5 +1,5 @@
 """Database access: ``connections[alias]``, ``connection`` (the default one) and the error classes."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core import signals
 from pyframework.db.utils import (  # noqa: F401

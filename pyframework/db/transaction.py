@@ -4,7 +4,7 @@ The connection runs in autocommit mode by default. The outermost ``atomic``
 turns autocommit off (which starts a transaction) and commits or rolls back at
 its end; inner blocks use savepoints so an exception undoes only their work.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from functools import wraps
 
@@ -198,7 +198,7 @@ class Atomic(object):
 
 
 def atomic(using=None, savepoint=True, durable=False):
-    """``@atomic``, ``@atomic(using=...)`` or ``with atomic():`` — all-or-nothing database work."""
+    """``@atomic``, ``@atomic(using=...)`` or ``with atomic():`` - all-or-nothing database work."""
     if callable(using):
         return Atomic(DEFAULT_DB_ALIAS, savepoint, durable)(using)
     return Atomic(using, savepoint, durable)

@@ -3,7 +3,7 @@
 Every backend raises the classes defined here (never its driver's own), so
 application code catches ``pyframework.db.IntegrityError`` whatever the database.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 import sys

@@ -64,7 +64,7 @@ def test_every_type_round_trips(values_table):
     token = uuid.UUID("12345678-1234-5678-1234-567812345678")
     aware = datetime.datetime(2024, 2, 29, 23, 30, 15, 123456, tzinfo=utc)
     row = [1, decimal.Decimal("123456789.125"), aware, datetime.date(1999, 12, 31),
-           datetime.time(7, 8, 9, 654321), token, True, b"\x00\xff\x80bytes", "h\xe9llo \u2713",
+           datetime.time(7, 8, 9, 654321), token, True, bytearray(b"\x00\xff\x80bytes"), "h\xe9llo \u2713",
            "non-BMP \U0001F600 \U00010348 text", 9007199254740993, 0.25]
     insert(values_table, row)
     got = select_one(values_table)

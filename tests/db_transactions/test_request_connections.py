@@ -1,4 +1,4 @@
-"""Databases seen through requests: ATOMIC_REQUESTS, connection lifetime, a lost connection → 503."""
+"""Databases seen through requests: ATOMIC_REQUESTS, connection lifetime, a lost connection -> 503."""
 from __future__ import unicode_literals
 
 import pytest

@@ -1,5 +1,5 @@
-"""Cursor wrappers shared by every backend, the ``%s`` → ``?`` conversion and small typecasts."""
-from __future__ import unicode_literals
+"""Cursor wrappers shared by every backend, the ``%s`` -> ``?`` conversion and small typecasts."""
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal
@@ -151,7 +151,7 @@ def parse_date(value):
 
 
 def parse_time(value):
-    """``HH:MM[:SS[.ffffff]]`` → time (a trailing timezone suffix is ignored)."""
+    """``HH:MM[:SS[.ffffff]]`` -> time (a trailing timezone suffix is ignored)."""
     if value is None:
         return None
     value = text_type(value)
@@ -169,7 +169,7 @@ def parse_time(value):
 
 
 def parse_datetime(value):
-    """``YYYY-MM-DD[ T]HH:MM:SS[.ffffff]`` → naive datetime."""
+    """``YYYY-MM-DD[ T]HH:MM:SS[.ffffff]`` -> naive datetime."""
     if value is None:
         return None
     value = text_type(value)

@@ -4,7 +4,7 @@ Backends subclass it and fill in the driver-facing hooks (``get_new_connection``
 ``create_cursor``, ``_set_autocommit``, ``is_usable``...). Everything about
 atomic blocks, savepoints, on_commit hooks and connection lifetime lives here.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import collections
 import logging

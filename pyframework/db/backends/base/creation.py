@@ -1,5 +1,5 @@
 """Creating and destroying the throw-away test database of an alias."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import logging
 

@@ -1,5 +1,5 @@
 """What a database can do; the query layer and the schema editor branch on these flags."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 
 class BaseDatabaseFeatures(object):

@@ -1,5 +1,5 @@
 """Reading the schema back from the database: tables, columns, constraints."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import collections
 

@@ -3,7 +3,7 @@
 The query layer asks ``connection.ops`` for quoting, LIMIT/OFFSET, date
 extraction, value adaptation before binding, and converters for read values.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal
@@ -11,7 +11,7 @@ import json
 import uuid
 
 from pyframework.db.backends import utils as backend_utils
-from pyframework.utils.compat import text_type
+from pyframework.utils.compat import PY2, text_type
 from pyframework.utils.timezone import utc
 
 
@@ -189,7 +189,7 @@ class BaseDatabaseOperations(object):
             return self.adapt_decimalfield_value(value)
         return value
 
-    # -- Python → database ---------------------------------------------------------------
+    # -- Python -> database ---------------------------------------------------------------
 
     def to_utc_naive(self, value):
         """Aware datetimes are stored in UTC, without the offset."""
@@ -232,9 +232,12 @@ class BaseDatabaseOperations(object):
         return value.hex
 
     def adapt_binaryfield_value(self, value):
+        # On Python 2 ``str`` is also text: bytearray tells the driver these are bytes.
+        if PY2 and isinstance(value, str):
+            return bytearray(value)
         return value
 
-    # -- database → Python ---------------------------------------------------------------
+    # -- database -> Python ---------------------------------------------------------------
 
     def get_db_converters(self, expression):
         """Functions ``f(value, expression, connection)`` applied to each value read for ``expression``."""
@@ -244,7 +247,7 @@ class BaseDatabaseOperations(object):
         return [converter] if converter is not None else []
 
     def value_converters(self):
-        """Internal type → converter; built once per backend class."""
+        """Internal type -> converter; built once per backend class."""
         cls = type(self)
         cached = cls.__dict__.get("_value_converters")
         if cached is None:

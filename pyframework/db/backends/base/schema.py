@@ -10,7 +10,7 @@ go to ``deferred_sql`` and run when the block ends. With ``collect_sql=True``
 nothing is executed: the statements are gathered in ``collected_sql`` for
 ``sqlmigrate``.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal

@@ -17,13 +17,13 @@ jaydebeapi does, but this backend owns autocommit, transaction boundaries and
 value conversion: jaydebeapi 1.2.3 leaves autocommit on, reads DECIMAL as
 float and dates as text.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.db import utils as db_utils
 from pyframework.db.backends.base.base import BaseDatabaseWrapper
 from pyframework.db.backends.base.creation import BaseDatabaseCreation
-from pyframework.db.backends.jdbc import java
+from pyframework.db.backends.jdbc import jvm
 from pyframework.db.backends.jdbc.converters import Binder
 from pyframework.db.backends.jdbc.cursor import JdbcCursor
 from pyframework.db.backends.jdbc.dialects import dialect_for_settings
@@ -97,7 +97,7 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         else:
             if not JYTHON:
                 from pyframework.db import connections
-                java.start_jvm(java.configured_jars(connections.databases))
+                jvm.start_jvm(jvm.configured_jars(connections.databases))
             conn = JdbcConnection(self._driver_connection(params))
         if self.binder is None:
             self.binder = Binder(self.dialect)
@@ -117,12 +117,12 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         try:
             from javax.naming import InitialContext
             data_source = InitialContext().lookup(name)
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             raise ImproperlyConfigured("%s = %r could not be looked up: %s"
                                        % (self._setting_name("JNDI_NAME"), name, java_message(exc)))
         try:
             return data_source.getConnection()
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             raise db_utils.OperationalError("The DataSource %s = %r gave no connection: %s"
                                             % (self._setting_name("JNDI_NAME"), name, java_message(exc)))
 
@@ -135,18 +135,18 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         not serve, which is reported against the URL setting.
         """
         try:
-            driver = java.load_class(params["driver"])()
-        except (java.JavaThrowable, TypeError, RuntimeError) as exc:
+            driver = jvm.load_class(params["driver"])()
+        except (jvm.JavaThrowable, TypeError, RuntimeError) as exc:
             raise ImproperlyConfigured(
                 "%s = %r: the JDBC driver class cannot be loaded (%s). Check the class name and that its jar is on "
                 "the class path (WEB-INF/lib in a WAR; JARS, PYFRAMEWORK_JDBC_JARS or CLASSPATH on CPython)."
                 % (self._setting_name("DRIVER"), params["driver"], java_message(exc)))
-        properties = java.jclass("java.util.Properties")()
+        properties = jvm.jclass("java.util.Properties")()
         for key, value in params["properties"].items():
             properties.setProperty(key, value)
         try:
             jconn = driver.connect(params["url"], properties)
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             raise self._connect_error(params, exc)
         if jconn is None:
             raise ImproperlyConfigured("%s = %r is not a URL the driver %s accepts."
@@ -172,7 +172,7 @@ class DatabaseWrapper(BaseDatabaseWrapper):
     def _set_autocommit(self, autocommit):
         try:
             self.connection.jconn.setAutoCommit(autocommit)
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             self.raise_java_error(exc)
 
     # JDBC refuses commit()/rollback() in autocommit mode (sqlite-jdbc raises); there is nothing to end then.
@@ -180,27 +180,27 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         if self.connection is not None and not self.autocommit:
             try:
                 self.connection.jconn.commit()
-            except java.JavaThrowable as exc:
+            except jvm.JavaThrowable as exc:
                 self.raise_java_error(exc)
 
     def _rollback(self):
         if self.connection is not None and not self.autocommit:
             try:
                 self.connection.jconn.rollback()
-            except java.JavaThrowable as exc:
+            except jvm.JavaThrowable as exc:
                 self.raise_java_error(exc)
 
     # JDBC's savepoint objects, by id: every dialect supports them, whatever its SQL spelling.
     def _savepoint(self, sid):
         try:
             self._savepoints[sid] = self.connection.jconn.setSavepoint(sid)
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             self.raise_java_error(exc)
 
     def _savepoint_rollback(self, sid):
         try:
             self.connection.jconn.rollback(self._savepoints[sid])
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             self.raise_java_error(exc)
 
     def _savepoint_commit(self, sid):
@@ -209,20 +209,20 @@ class DatabaseWrapper(BaseDatabaseWrapper):
             return
         try:
             self.connection.jconn.releaseSavepoint(savepoint)
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             self.raise_java_error(exc)
 
     def _close(self):
         self._savepoints = {}
         try:
             self.connection.jconn.close()
-        except java.JavaThrowable:
+        except jvm.JavaThrowable:
             pass  # already broken: dropping our reference is all that is left
 
     def is_usable(self):
         try:
             return bool(self.connection.jconn.isValid(2))
-        except java.JavaThrowable:
+        except jvm.JavaThrowable:
             return False
 
     # -- errors --------------------------------------------------------------------------
@@ -240,7 +240,7 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         raise error
 
     def translate_exception(self, exc):
-        if isinstance(exc, java.JavaThrowable):
+        if isinstance(exc, jvm.JavaThrowable):
             jconn = self.connection.jconn if self.connection is not None else None
             return classify_java_error(exc, jconn, self.dialect)
         return super(DatabaseWrapper, self).translate_exception(exc)
@@ -252,6 +252,6 @@ def _sqlstate(exc):
         return None
     try:
         state = getter()
-    except java.JavaThrowable:
+    except jvm.JavaThrowable:
         return None
     return None if state is None else text_type(state)

@@ -4,13 +4,13 @@ Readers are picked per result column from the ResultSet metadata when a query
 runs, so converting a row is one list comprehension of plain calls. Binders
 are looked up by the exact Python type of each parameter.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal
 import uuid
 
-from pyframework.db.backends.jdbc import java
+from pyframework.db.backends.jdbc import jvm
 from pyframework.db.backends.utils import parse_date, parse_datetime, parse_time
 from pyframework.utils.compat import PY2, integer_types, text_type
 from pyframework.utils.timezone import utc
@@ -28,7 +28,7 @@ class JsonText(text_type):
     """JSON text that the PostgreSQL dialect binds as jsonb rather than varchar."""
 
 
-# -- JDBC → Python --------------------------------------------------------------------------
+# -- JDBC -> Python --------------------------------------------------------------------------
 
 def read_int(rs, index):
     value = rs.getObject(index)
@@ -85,7 +85,7 @@ def read_timestamp_tz(rs, index):
 
 def read_bytes(rs, index):
     value = rs.getBytes(index)
-    return None if value is None else java.from_java_bytes(value)
+    return None if value is None else jvm.from_java_bytes(value)
 
 
 def read_uuid(rs, index):
@@ -125,15 +125,15 @@ def column_readers(metadata, dialect):
     return readers
 
 
-# -- Python → JDBC --------------------------------------------------------------------------
+# -- Python -> JDBC --------------------------------------------------------------------------
 
 _LONG_MIN, _LONG_MAX = -(1 << 63), (1 << 63) - 1
 _INT_MIN, _INT_MAX = -(1 << 31), (1 << 31) - 1
 
 
 def _java_classes():
-    return java.jclass("java.math.BigDecimal"), java.jclass("java.time.LocalDateTime"), \
-        java.jclass("java.time.LocalDate"), java.jclass("java.time.LocalTime"), java.jclass("java.util.UUID")
+    return jvm.jclass("java.math.BigDecimal"), jvm.jclass("java.time.LocalDateTime"), \
+        jvm.jclass("java.time.LocalDate"), jvm.jclass("java.time.LocalTime"), jvm.jclass("java.util.UUID")
 
 
 class Binder(object):
@@ -215,12 +215,18 @@ class Binder(object):
 
     @staticmethod
     def bind_native_str(statement, index, value):
-        # Python 2 ``str``: text written as a plain literal (binary data is passed as bytearray).
-        statement.setString(index, value.decode("utf-8"))
+        # Python 2 ``str`` is text from a plain literal, or bytes that are not UTF-8
+        # (binary field values arrive as bytearray: see ops.adapt_binaryfield_value).
+        try:
+            text = value.decode("utf-8")
+        except UnicodeDecodeError:
+            statement.setBytes(index, jvm.to_java_bytes(value))
+            return
+        statement.setString(index, text)
 
     @staticmethod
     def bind_bytes(statement, index, value):
-        statement.setBytes(index, java.to_java_bytes(value))
+        statement.setBytes(index, jvm.to_java_bytes(value))
 
     def bind_json(self, statement, index, value):
         statement.setObject(index, text_type(value), OTHER)

@@ -5,9 +5,9 @@ exactly (Decimal, aware datetimes, UUID, bytes...) through per-column readers,
 and Java exceptions become pyframework.db exceptions carrying the database's
 message.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
-from pyframework.db.backends.jdbc import java
+from pyframework.db.backends.jdbc import jvm
 from pyframework.db.backends.jdbc.converters import column_readers
 from pyframework.db.utils import InterfaceError
 
@@ -54,7 +54,7 @@ class JdbcCursor(object):
                 self.rowcount = statement.getUpdateCount()
                 if keys:
                     self._read_generated_key(statement)
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             self.wrapper.raise_java_error(exc)
 
     def executemany(self, sql, param_list):
@@ -68,7 +68,7 @@ class JdbcCursor(object):
                 statement.addBatch()
             counts = statement.executeBatch()
             self.rowcount = sum(count for count in counts if count >= 0)
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             self.wrapper.raise_java_error(exc)
 
     def _open_result_set(self, rs):
@@ -118,7 +118,7 @@ class JdbcCursor(object):
         try:
             while len(rows) < size and rs.next():
                 rows.append(tuple([read(rs, index) for index, read in readers]))
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             self.wrapper.raise_java_error(exc)
         return rows
 
@@ -131,7 +131,7 @@ class JdbcCursor(object):
         try:
             while rs.next():
                 rows.append(tuple([read(rs, index) for index, read in readers]))
-        except java.JavaThrowable as exc:
+        except jvm.JavaThrowable as exc:
             self.wrapper.raise_java_error(exc)
         return rows
 
@@ -149,7 +149,7 @@ class JdbcCursor(object):
                 rs.close()
             if statement is not None:
                 statement.close()
-        except java.JavaThrowable:
+        except jvm.JavaThrowable:
             pass  # the connection may already be gone; nothing left to release
 
     def close(self):

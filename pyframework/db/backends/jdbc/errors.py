@@ -1,8 +1,8 @@
 """Which pyframework.db exception a Java exception from a JDBC driver becomes."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db import utils as db_utils
-from pyframework.db.backends.jdbc import java
+from pyframework.db.backends.jdbc import jvm
 from pyframework.utils.compat import text_type
 
 # SQLSTATE classes (first two characters), from the SQL standard.
@@ -31,7 +31,7 @@ _CLASS_NAMES = {
 def java_message(exc):
     try:
         message = exc.getMessage()
-    except (AttributeError, java.JavaThrowable):
+    except (AttributeError, jvm.JavaThrowable):
         message = None
     if message is None:
         return text_type(exc)
@@ -43,7 +43,7 @@ def _is_closed(jconn):
         return True
     try:
         return bool(jconn.isClosed())
-    except java.JavaThrowable:
+    except jvm.JavaThrowable:
         return True
 
 
@@ -59,7 +59,7 @@ def classify_java_error(exc, jconn, dialect):
     if getter is not None:
         try:
             state = getter()
-        except java.JavaThrowable:
+        except jvm.JavaThrowable:
             state = None
     if state:
         ours = _SQLSTATE_CLASSES.get(text_type(state)[:2])

@@ -1,5 +1,5 @@
 """Schema introspection over JDBC: DatabaseMetaData plus information_schema."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.introspection import BaseDatabaseIntrospection, FieldInfo, TableInfo
 from pyframework.utils.compat import text_type
@@ -72,6 +72,7 @@ class JdbcIntrospection(BaseDatabaseIntrospection):
 
     def _add_indexes(self, constraints, metadata, catalog, schema, table_name):
         unique_columns = set(tuple(info["columns"]) for info in constraints.values() if info["unique"])
+        fk_names = [name.upper() for name, info in constraints.items() if info["foreign_key"]]
         indexes = {}
         rows = metadata.getIndexInfo(catalog, schema, table_name, False, False)
         try:
@@ -92,7 +93,8 @@ class JdbcIntrospection(BaseDatabaseIntrospection):
                 continue
             ordered = sorted(entry["columns"])
             columns = tuple(column for _, column, _ in ordered)
-            if (entry["unique"] and columns in unique_columns) or name.upper().startswith("CONSTRAINT_INDEX"):
-                continue  # the index backing a constraint listed already (H2 names them CONSTRAINT_INDEX_n)
+            if (entry["unique"] and columns in unique_columns) or name.upper().startswith("CONSTRAINT_INDEX") or \
+                    any(name.upper().startswith(fk + "_INDEX") for fk in fk_names):
+                continue  # backs a constraint listed already (H2 names these CONSTRAINT_INDEX_n, <fk>_INDEX_n)
             constraints[name] = self.constraint_info(columns, unique=entry["unique"], index=True, type_="idx",
                                                      orders=[order for _, _, order in ordered])

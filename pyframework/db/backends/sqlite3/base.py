@@ -7,7 +7,7 @@ BEGIN itself whenever autocommit is off, so savepoints behave.
 ``NAME: ":memory:"`` gives each thread its own private database that lives as
 long as that thread's connection: it is not closed at the end of a request.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal

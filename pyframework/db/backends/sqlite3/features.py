@@ -1,5 +1,5 @@
 """SQLite capabilities (shared by the stdlib driver and sqlite-jdbc)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.features import BaseDatabaseFeatures
 

@@ -1,5 +1,5 @@
 """SQLite schema introspection through PRAGMA statements."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.introspection import BaseDatabaseIntrospection, FieldInfo, TableInfo
 

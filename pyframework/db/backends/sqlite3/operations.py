@@ -1,5 +1,5 @@
 """SQL differences of SQLite: dates are text, regex through a REGEXP function."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.operations import BaseDatabaseOperations
 

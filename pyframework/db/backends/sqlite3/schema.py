@@ -6,7 +6,7 @@ rows, drops the old table and renames the new one. Foreign key enforcement is
 switched off for the duration of the editor block (it cannot change inside a
 transaction, hence before ``atomic`` starts).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.schema import BaseDatabaseSchemaEditor
 

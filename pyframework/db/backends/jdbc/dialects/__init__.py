@@ -1,11 +1,11 @@
 """SQL dialects of the JDBC backend, chosen from the JDBC URL prefix (or the DIALECT setting)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 
 from pyframework.core.exceptions import ImproperlyConfigured
 
-# URL prefix → dialect module name.
+# URL prefix -> dialect module name.
 URL_PREFIXES = (
     ("jdbc:sqlite:", "sqlite"),
     ("jdbc:h2:", "h2"),

@@ -1,5 +1,5 @@
 """What every JDBC dialect provides, with the defaults most databases share."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.features import BaseDatabaseFeatures
 from pyframework.db.backends.base.operations import BaseDatabaseOperations
@@ -62,7 +62,7 @@ class Dialect(object):
     NATIVE_JSON = False
     # Ask the driver for generated keys on INSERT without RETURNING (cursor.lastrowid).
     GENERATED_KEYS = True
-    # Column type name (lower case) → reader, for types JDBC reports generically (OTHER, BINARY...).
+    # Column type name (lower case) -> reader, for types JDBC reports generically (OTHER, BINARY...).
     READERS_BY_TYPE_NAME = {}
     # SQL expression giving the current schema, for information_schema queries.
     CURRENT_SCHEMA_SQL = "CURRENT_SCHEMA"

@@ -1,5 +1,5 @@
 """H2 2.x (the embedded default inside the WAR): identity columns, native UUID, REGEXP_LIKE."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.features import BaseDatabaseFeatures
 from pyframework.db.backends.base.schema import BaseDatabaseSchemaEditor

@@ -1,5 +1,5 @@
 """MariaDB and MySQL (MariaDB Connector/J or MySQL Connector/J): backticks, AUTO_INCREMENT, REGEXP."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.features import BaseDatabaseFeatures
 from pyframework.db.backends.base.schema import BaseDatabaseSchemaEditor

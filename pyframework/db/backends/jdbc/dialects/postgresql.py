@@ -1,5 +1,5 @@
 """PostgreSQL through pgJDBC: RETURNING, ~ regexes, native uuid/jsonb/bytea."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.features import BaseDatabaseFeatures
 from pyframework.db.backends.base.schema import BaseDatabaseSchemaEditor

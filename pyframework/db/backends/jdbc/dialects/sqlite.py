@@ -1,5 +1,5 @@
 """SQLite through sqlite-jdbc: the SQL of the sqlite3 backend, values bound as text."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.jdbc.converters import (
     read_bool, read_date, read_decimal, read_int, read_time, read_timestamp,

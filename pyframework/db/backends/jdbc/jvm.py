@@ -3,7 +3,7 @@
 On Jython Java classes are imported directly; on CPython they come through
 JPype (the JVM is started once, with the driver jars on its class path).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import glob
 import importlib
@@ -23,7 +23,8 @@ if JYTHON:  # pragma: no cover - Jython
         return array.tostring()
 
     def to_java_bytes(data):
-        return jarray.array(bytearray(data), "b") if not isinstance(data, str) else jarray.array(data, "b")
+        # From a byte string jarray takes each byte as is (a list of ints > 127 would overflow).
+        return jarray.array(data if isinstance(data, str) else str(bytearray(data)), "b")
 
     def load_class(name):
         """A driver class, through the web application's loader when inside a container."""
