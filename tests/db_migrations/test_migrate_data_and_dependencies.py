@@ -130,3 +130,59 @@ def test_app_without_migrations_is_named(two_apps):
         two_apps.call("migrate", label)
     assert "App '%s' does not have migrations." % label in "%s" % info.value
     assert "%s\n (no migrations)" % label in two_apps.call("showmigrations", label)
+
+
+FAILING_MIGRATION = '''from __future__ import unicode_literals
+
+from pyframework.db import migrations, models
+
+
+def fail(apps, schema_editor):
+    apps.get_model("%(label)s", "Note").objects.create(text="written before the failure")
+    raise RuntimeError("data migration failed")
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("%(label)s", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="Note",
+            fields=[
+                ("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.CharField(max_length=50)),
+            ],
+        ),
+        migrations.RunSQL(
+            [('INSERT INTO %(note_table)s (%(text_column)s) VALUES (%%s)', ['from RunSQL'])],
+            reverse_sql=migrations.RunSQL.noop,
+        ),
+        migrations.RunPython(fail),
+    ]
+'''
+
+
+def test_failed_migration_is_not_recorded_and_rolls_back_where_ddl_can(two_apps, db):
+    from pyframework.db.migrations.recorder import MigrationRecorder
+
+    label = two_apps.labels[0]
+    two_apps.write_models(label, AUTHOR_MODELS)
+    two_apps.call("makemigrations", label)
+    quote = db.connection.ops.quote_name
+    source = FAILING_MIGRATION % {"label": label, "note_table": quote("%s_note" % label), "text_column": quote("text")}
+    two_apps.write(os.path.join(two_apps.migrations_dir(label), "0002_notes.py"), source)
+    with pytest.raises(RuntimeError) as info:
+        two_apps.call("migrate", label)
+    assert "data migration failed" in "%s" % info.value
+    applied = MigrationRecorder(db.connection).applied_migrations()
+    assert (label, "0001_initial") in applied and (label, "0002_notes") not in applied
+    note_table = "%s_note" % label
+    if db.connection.features.can_rollback_ddl:
+        assert note_table not in table_names(db.connection)
+    elif note_table in table_names(db.connection):
+        # Without transactional DDL the table stays; drop it so the app can be unmigrated cleanly.
+        with db.connection.cursor() as cursor:
+            cursor.execute("DROP TABLE %s" % db.connection.ops.quote_name(note_table))
