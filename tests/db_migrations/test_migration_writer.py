@@ -121,3 +121,37 @@ def test_suggested_names():
     remove = migrations.RemoveIndex(model_name="Post", name="Post_Idx")
     assert make_migration("x", "blog", [remove]).suggest_name() == "remove_post_post_idx"
     assert make_migration("x", "blog", [migrations.RunPython(forwards)]).suggest_name().startswith("auto_")
+
+
+def test_model_operations_with_fields_round_trip():
+    from pyframework.db import models
+
+    operations = [
+        migrations.CreateModel(
+            name="Post",
+            fields=[
+                ("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=10, default="x", choices=[("x", "Ex"), ("y", "Why")])),
+                ("author", models.ForeignKey("blog.Author", on_delete=models.SET_NULL, null=True)),
+                ("price", models.DecimalField(max_digits=5, decimal_places=2, default=decimal.Decimal("1.50"))),
+                ("tags", models.ManyToManyField("blog.Tag", blank=True)),
+            ],
+            options={
+                "indexes": [models.Index(fields=["title"], name="post_title_idx")],
+                "constraints": [models.UniqueConstraint(fields=["title", "author"], name="post_title_uniq")],
+                "unique_together": set([("title", "price")]),
+                "ordering": ["-id"],
+            },
+        ),
+        migrations.AddField(model_name="Post", name="created",
+                            field=models.DateTimeField(default=timezone.now), preserve_default=False),
+        migrations.AlterField(model_name="Post", name="title", field=models.CharField(max_length=20)),
+    ]
+    source = MigrationWriter(make_migration("0001_initial", "blog", operations, initial=True)).as_string()
+    assert "from pyframework.db import migrations, models\n" in source
+    assert "on_delete=models.SET_NULL" in source and "default=Decimal('1.50')" in source
+    assert "default=timezone.now" in source and "from pyframework.utils import timezone\n" in source
+    assert "            options={\n                'constraints': [" in source
+    assert load_source(source).operations == operations
+    changed = migrations.AlterField(model_name="Post", name="title", field=models.CharField(max_length=21))
+    assert load_source(source).operations[2] != changed

@@ -26,6 +26,7 @@ except ImportError:  # Jython 2.7 has no enum module
 SHORT_MODULES = (
     ("pyframework.db.models.", "models.", "from pyframework.db import models"),
     ("pyframework.db.migrations.", "migrations.", "from pyframework.db import migrations"),
+    ("pyframework.utils.timezone.", "timezone.", "from pyframework.utils import timezone"),
 )
 REGEX_TYPE = type(re.compile(""))
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
