@@ -593,6 +593,8 @@ class UUIDField(Field):
             return None
         if not isinstance(value, uuid.UUID):
             value = self.to_python(value)
+        if connection.features.has_native_uuid_field:
+            return value  # the driver binds a UUID to the native column type
         return connection.ops.adapt_uuidfield_value(value)
 
     def to_python(self, value):
