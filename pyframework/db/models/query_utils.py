@@ -99,6 +99,10 @@ class Q(object):
         return path, tuple(self.children), kwargs
 
 
+# Per class: its own lookups merged with its bases' (filled on first use, cleared on registration).
+_merged_lookups = {}
+
+
 class RegisterLookupMixin(object):
     """Lets fields (and transforms) carry their own lookups: ``Field.register_lookup(MyLookup)``.
 
@@ -108,9 +112,12 @@ class RegisterLookupMixin(object):
 
     @classmethod
     def _class_lookups(cls):
-        merged = {}
-        for klass in reversed(cls.__mro__):
-            merged.update(klass.__dict__.get("class_lookups", {}))
+        merged = _merged_lookups.get(cls)
+        if merged is None:
+            merged = {}
+            for klass in reversed(cls.__mro__):
+                merged.update(klass.__dict__.get("class_lookups", {}))
+            _merged_lookups[cls] = merged
         return merged
 
     def get_lookup(self, lookup_name):
@@ -137,12 +144,14 @@ class RegisterLookupMixin(object):
         if "class_lookups" not in cls.__dict__:
             cls.class_lookups = {}
         cls.class_lookups[name] = lookup
+        _merged_lookups.clear()
         return lookup
 
     @classmethod
     def _unregister_lookup(cls, lookup, lookup_name=None):
         name = lookup_name or lookup.lookup_name
         cls.__dict__.get("class_lookups", {}).pop(name, None)
+        _merged_lookups.clear()
 
 
 class DeferredAttribute(object):

@@ -1,6 +1,8 @@
 """Compilers: turn a sql.Query into SQL text + parameters for one connection, run it, convert rows."""
 from __future__ import unicode_literals
 
+import weakref
+
 from pyframework.db.models.expressions import OrderBy, RawSQL, Ref
 from pyframework.db.models.query_utils import EmptyResultSet, FieldError
 from pyframework.db.models.sql import paths
@@ -18,6 +20,9 @@ class SQLCompiler(object):
         self.klass_info = None
         self.annotation_col_map = None
         self.col_names = None
+        self.default_select_len = 0
+        # Expressions may carry an as_<vendor>() variant for one database.
+        self.vendor_method = "as_" + connection.vendor
 
     def quote_name_unless_alias(self, name):
         quoted = self.quote_cache.get(name)
@@ -26,7 +31,7 @@ class SQLCompiler(object):
         return quoted
 
     def compile(self, node):
-        vendor_impl = getattr(node, "as_" + self.connection.vendor, None)
+        vendor_impl = getattr(node, self.vendor_method, None)
         if vendor_impl is not None:
             return vendor_impl(self, self.connection)
         return node.as_sql(self, self.connection)
@@ -46,7 +51,8 @@ class SQLCompiler(object):
         else:
             if query.default_cols:
                 alias = query.get_initial_alias()
-                select = [(field.get_col(alias), None) for field in query.model._meta.concrete_fields]
+                select = list(_default_select(query.model, alias))
+                self.default_select_len = len(select)
                 klass_info = {"model": query.model, "select_fields": (0, len(select)), "related_klass_infos": []}
                 if query.select_related:
                     self.get_related_selections(select, klass_info, query.model, alias, query.select_related, 1)
@@ -309,9 +315,20 @@ class SQLCompiler(object):
                 converters.append((pos, functions, expr))
         return converters
 
+    def select_converters(self):
+        """Converters of the selected columns; the model's own columns come from a per-connection cache."""
+        start = self.default_select_len
+        if not start:
+            return self.get_converters([expr for expr, alias in self.select])
+        converters = _cached_model_converters(self, self.query.model, start)
+        if len(self.select) > start:
+            converters = converters + [(pos + start, functions, expr) for pos, functions, expr in
+                                       self.get_converters([expr for expr, alias in self.select[start:]])]
+        return converters
+
     def results_iter(self, results):
         """Rows as lists with every converter applied."""
-        converters = self.get_converters([expr for expr, alias in self.select])
+        converters = self.select_converters()
         connection = self.connection
         if not converters:
             for row in results:
@@ -337,6 +354,33 @@ class SQLCompiler(object):
 
     def has_results(self):
         return self.execute_sql(SINGLE) is not None
+
+
+# Per model: the SELECT list of its own columns under its table name (the usual case).
+_default_selects = {}
+# Per connection, per model: that list's converters; computed once, read without locking.
+_model_converters = weakref.WeakKeyDictionary()
+
+
+def _default_select(model, alias):
+    if alias != model._meta.db_table:
+        return [(field.get_col(alias), None) for field in model._meta.concrete_fields]
+    select = _default_selects.get(model)
+    if select is None:
+        select = _default_selects[model] = tuple((field.get_col(alias), None)
+                                                 for field in model._meta.concrete_fields)
+    return select
+
+
+def _cached_model_converters(compiler, model, count):
+    per_connection = _model_converters.get(compiler.connection)
+    if per_connection is None:
+        per_connection = _model_converters[compiler.connection] = {}
+    converters = per_connection.get(model)
+    if converters is None:
+        converters = per_connection[model] = compiler.get_converters(
+            [expr for expr, alias in compiler.select[:count]])
+    return converters
 
 
 def _fetch_chunks(cursor, chunk_size):
