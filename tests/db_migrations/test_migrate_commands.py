@@ -35,7 +35,7 @@ class Post(models.Model):
 '''
 
 # title -> headline (rename), body removed, rank altered to BigIntegerField,
-# slug added with a default, the index replaced, the constraint dropped.
+# slug and the readers many-to-many added, the index replaced, the constraint dropped.
 BLOG_MODELS_V2 = AUTHOR_AND_TAG + '''
 
 class Post(models.Model):
@@ -44,6 +44,7 @@ class Post(models.Model):
     slug = models.SlugField(max_length=50, default="draft")
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="posts")
     tags = models.ManyToManyField(Tag, blank=True)
+    readers = models.ManyToManyField(Author, blank=True, related_name="read_posts")
 
     class Meta:
         indexes = [models.Index(fields=["slug"], name="post_slug_idx")]
@@ -120,7 +121,7 @@ def test_model_changes_make_a_second_migration_and_roll_back(project, db):
     for expected in ("migrations.RenameField(", "old_name='title'", "new_name='headline'",
                      "migrations.RemoveField(", "name='body'", "migrations.AddField(", "name='slug'",
                      "migrations.AlterField(", "models.BigIntegerField(", "migrations.RemoveIndex(",
-                     "migrations.AddIndex(", "post_slug_idx", "migrations.RemoveConstraint("):
+                     "migrations.AddIndex(", "post_slug_idx", "migrations.RemoveConstraint(", "name='readers'"):
         assert expected in source, expected
     assert "('%s', '0001_initial')" % label in source
 
@@ -130,11 +131,16 @@ def test_model_changes_make_a_second_migration_and_roll_back(project, db):
     assert set(["headline", "slug", "rank"]) <= columns and "title" not in columns and "body" not in columns
     post = project.model(label, "Post").objects.get()
     assert (post.headline, post.slug, post.rank) == ("Kept title", "draft", 3)
+    assert table(project, "post_readers") in table_names(db.connection)
+    author = project.model(label, "Author").objects.get()  # models.py was re-imported: the new class
+    post.readers.add(author)
+    assert list(author.read_posts.all()) == [post]
 
     out = project.call("migrate", label, "0001")
     assert "Unapplying %s.%s... OK" % (label, second[0][:-3]) in out
     columns = column_names(db.connection, table(project, "post"))
     assert set(["title", "body"]) <= columns and "headline" not in columns and "slug" not in columns
+    assert table(project, "post_readers") not in table_names(db.connection)
     shown = project.call("showmigrations", label)
     assert " [X] 0001_initial" in shown and " [ ] %s" % second[0][:-3] in shown
 
