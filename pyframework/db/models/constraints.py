@@ -3,8 +3,10 @@ from __future__ import unicode_literals
 
 import copy
 
+from pyframework.db.models.utils import EqualByDeconstruction
 
-class BaseConstraint(object):
+
+class BaseConstraint(EqualByDeconstruction):
     def __init__(self, name=None, violation_error_message=None):
         if not name:
             raise ValueError("A constraint must be named.")
@@ -20,14 +22,6 @@ class BaseConstraint(object):
         if self.violation_error_message:
             kwargs["violation_error_message"] = self.violation_error_message
         return path, (), kwargs
-
-    def __eq__(self, other):
-        return type(self) is type(other) and self.deconstruct() == other.deconstruct()
-
-    def __ne__(self, other):
-        return not self == other
-
-    __hash__ = object.__hash__
 
     def __repr__(self):
         return "<%s: name=%r>" % (type(self).__name__, self.name)

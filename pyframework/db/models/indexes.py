@@ -4,8 +4,10 @@ from __future__ import unicode_literals
 import copy
 import hashlib
 
+from pyframework.db.models.utils import EqualByDeconstruction
 
-class Index(object):
+
+class Index(EqualByDeconstruction):
     suffix = "idx"
     max_name_length = 30  # portable across the supported databases
 
@@ -56,14 +58,6 @@ class Index(object):
             raise ValueError("Index too long for multiple database support. Is self.suffix longer than 3 characters?")
         if self.name[0] == "_" or self.name[0].isdigit():
             self.name = "D%s" % self.name[1:]
-
-    def __eq__(self, other):
-        return type(self) is type(other) and self.deconstruct() == other.deconstruct()
-
-    def __ne__(self, other):
-        return not self == other
-
-    __hash__ = object.__hash__
 
     def __repr__(self):
         return "<Index: fields=%r name=%r>" % (self.fields, self.name)

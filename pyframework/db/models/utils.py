@@ -31,3 +31,15 @@ def resolve_relation(scope_model, relation):
             return "%s.%s" % (scope_model._meta.app_label, relation)
     return relation
 
+
+
+class EqualByDeconstruction(object):
+    """Equal when of the same type and rebuilt from the same arguments (indexes, constraints)."""
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.deconstruct() == other.deconstruct()
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = object.__hash__

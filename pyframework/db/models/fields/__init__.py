@@ -109,6 +109,7 @@ class Field(RegisterLookupMixin):
             self.creation_counter = Field.creation_counter
             Field.creation_counter += 1
         self._validators = list(validators)
+        self._option_validators = []  # added from options such as max_length; not deconstructed
         messages = {}
         for klass in reversed(type(self).__mro__):
             messages.update(getattr(klass, "default_error_messages", {}))
@@ -303,6 +304,10 @@ class Field(RegisterLookupMixin):
     def value_to_string(self, obj):
         return text_type(self.value_from_object(obj))
 
+    def _add_option_validator(self, validator):
+        self._validators.append(validator)
+        self._option_validators.append(validator)
+
     def get_col(self, alias, output_field=None):
         from pyframework.db.models.expressions import Col
 
@@ -382,6 +387,8 @@ class Field(RegisterLookupMixin):
             value = getattr(self, self._deconstruct_attrs.get(name, name))
             if name == "choices" and value is not None:
                 value = list(value)
+            elif name == "validators":
+                value = [v for v in value if not any(v is own for own in self._option_validators)]
             if value is default or (default is not NOT_PROVIDED and value == default
                                     and not callable(value) and type(value) is type(default)):
                 continue
@@ -398,6 +405,36 @@ class Field(RegisterLookupMixin):
         return type(self)(*args, **kwargs)
 
 
+class AdaptedValueMixin(object):
+    """Fields whose query parameter is the ``to_python()`` value, handed to the backend's
+    ``ops.adapt_*`` method (dates, times, decimals: each database wants its own form)."""
+
+    def get_prep_value(self, value):
+        if hasattr(value, "resolve_expression"):
+            return value
+        return self.to_python(value)
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if not prepared:
+            value = self.get_prep_value(value)
+        if value is None or hasattr(value, "resolve_expression"):
+            return value
+        return self.adapt_for_database(value, connection)
+
+    def adapt_for_database(self, value, connection):
+        raise NotImplementedError
+
+    def parse_text(self, value, parser, invalid_code):
+        """``parser(value)``; a malformed value is a ValidationError with ``invalid_code``."""
+        try:
+            parsed = parser(value)
+        except ValueError:
+            raise ValidationError(self.error_messages[invalid_code], code=invalid_code, params={"value": value})
+        if parsed is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value})
+        return parsed
+
+
 class Empty(object):
     pass
 
@@ -412,17 +449,8 @@ class CharField(Field):
     def __init__(self, *args, **kwargs):
         super(CharField, self).__init__(*args, **kwargs)
         if self.max_length is not None:
-            self._validators.append(validators.MaxLengthValidator(self.max_length))
-        self._validators.append(validators.ProhibitNullCharactersValidator())
-
-    def deconstruct(self):
-        name, path, args, kwargs = super(CharField, self).deconstruct()
-        user_validators = [v for v in self._validators if not _is_option_validator(v, self)]
-        if user_validators:
-            kwargs["validators"] = user_validators
-        else:
-            kwargs.pop("validators", None)
-        return name, path, args, kwargs
+            self._add_option_validator(validators.MaxLengthValidator(self.max_length))
+        self._add_option_validator(validators.ProhibitNullCharactersValidator())
 
     def db_type(self, connection):
         if self.max_length is None and "CharField" not in connection.data_types:
@@ -438,17 +466,6 @@ class CharField(Field):
 
     def get_prep_value(self, value):
         return self.to_python(value)
-
-
-def _is_option_validator(validator, field):
-    """Validators a field adds from its own options (not written into migrations)."""
-    if isinstance(validator, validators.ProhibitNullCharactersValidator):
-        return True
-    if isinstance(validator, validators.MaxLengthValidator):
-        return validator.limit_value == field.max_length
-    if isinstance(validator, validators.DecimalValidator):
-        return (validator.max_digits, validator.decimal_places) == (field.max_digits, field.decimal_places)
-    return False
 
 
 class TextField(CharField):
@@ -540,7 +557,7 @@ class BinaryField(Field):
         kwargs.setdefault("editable", False)
         super(BinaryField, self).__init__(*args, **kwargs)
         if self.max_length is not None:
-            self._validators.append(validators.MaxLengthValidator(self.max_length))
+            self._add_option_validator(validators.MaxLengthValidator(self.max_length))
 
     def deconstruct(self):
         name, path, args, kwargs = super(BinaryField, self).deconstruct()
@@ -548,7 +565,6 @@ class BinaryField(Field):
             kwargs["editable"] = True
         else:
             kwargs.pop("editable", None)
-        kwargs.pop("validators", None)
         return name, path, args, kwargs
 
     def get_default(self):

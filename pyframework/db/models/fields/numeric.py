@@ -5,7 +5,7 @@ import decimal
 
 from pyframework.core import validators
 from pyframework.core.exceptions import ValidationError
-from pyframework.db.models.fields import Field, _is_option_validator
+from pyframework.db.models.fields import AdaptedValueMixin, Field
 from pyframework.utils.compat import integer_types
 from pyframework.utils.functional import cached_property
 
@@ -145,14 +145,14 @@ class FloatField(Field):
             raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value})
 
 
-class DecimalField(Field):
+class DecimalField(AdaptedValueMixin, Field):
     empty_strings_allowed = False
     default_error_messages = {"invalid": "\u201c%(value)s\u201d value must be a decimal number."}
 
     def __init__(self, verbose_name=None, name=None, max_digits=None, decimal_places=None, **kwargs):
         self.max_digits, self.decimal_places = max_digits, decimal_places
         super(DecimalField, self).__init__(verbose_name, name, **kwargs)
-        self._validators.append(validators.DecimalValidator(max_digits, decimal_places))
+        self._add_option_validator(validators.DecimalValidator(max_digits, decimal_places))
 
     @cached_property
     def context(self):
@@ -164,11 +164,6 @@ class DecimalField(Field):
             kwargs["max_digits"] = self.max_digits
         if self.decimal_places is not None:
             kwargs["decimal_places"] = self.decimal_places
-        user_validators = [v for v in self._validators if not _is_option_validator(v, self)]
-        if user_validators:
-            kwargs["validators"] = user_validators
-        else:
-            kwargs.pop("validators", None)
         return name, path, args, kwargs
 
     def to_python(self, value):
@@ -183,17 +178,5 @@ class DecimalField(Field):
         except (decimal.InvalidOperation, TypeError, ValueError):
             raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value})
 
-    def get_prep_value(self, value):
-        if hasattr(value, "resolve_expression"):
-            return value
-        return self.to_python(value)
-
-    def get_db_prep_value(self, value, connection, prepared=False):
-        if not prepared:
-            value = self.get_prep_value(value)
-        if value is None or hasattr(value, "resolve_expression"):
-            return value
+    def adapt_for_database(self, value, connection):
         return connection.ops.adapt_decimalfield_value(value, self.max_digits, self.decimal_places)
-
-    def get_db_prep_save(self, value, connection):
-        return self.get_db_prep_value(value, connection)

@@ -9,6 +9,12 @@ from pyframework.core.exceptions import FieldDoesNotExist
 from pyframework.utils.functional import cached_property
 
 
+def _mirrored_flag(name, field_flag):
+    def flag(self):
+        return getattr(self.field, field_flag)
+    return cached_property(flag, name=name)
+
+
 class ForeignObjectRel(object):
     auto_created = True
     concrete = False
@@ -30,21 +36,10 @@ class ForeignObjectRel(object):
         self.symmetrical = False
 
     # The reverse side mirrors the field's cardinality flags.
-    @cached_property
-    def many_to_many(self):
-        return self.field.many_to_many
-
-    @cached_property
-    def many_to_one(self):
-        return self.field.one_to_many
-
-    @cached_property
-    def one_to_many(self):
-        return self.field.many_to_one
-
-    @cached_property
-    def one_to_one(self):
-        return self.field.one_to_one
+    many_to_many = _mirrored_flag("many_to_many", "many_to_many")
+    many_to_one = _mirrored_flag("many_to_one", "one_to_many")
+    one_to_many = _mirrored_flag("one_to_many", "many_to_one")
+    one_to_one = _mirrored_flag("one_to_one", "one_to_one")
 
     @property
     def hidden(self):
@@ -111,8 +106,8 @@ class ForeignObjectRel(object):
             if hasattr(self.field, "get_reverse_path_info") else []
 
     def __repr__(self):
-        return "<%s: %s.%s>" % (type(self).__name__, self.related_model._meta.label_lower
-                                if not isinstance(self.field.model, type(None)) else "?", self.field.name)
+        owner = self.field.model._meta.label_lower if self.field.model is not None else "?"
+        return "<%s: %s.%s>" % (type(self).__name__, owner, self.field.name)
 
 
 class ManyToOneRel(ForeignObjectRel):

@@ -10,7 +10,7 @@ import datetime
 import warnings
 
 from pyframework.core.exceptions import ValidationError
-from pyframework.db.models.fields import Field
+from pyframework.db.models.fields import AdaptedValueMixin, Field
 from pyframework.utils import timezone
 from pyframework.utils.dateparse import parse_date, parse_datetime, parse_time
 from pyframework.utils.compat import string_types
@@ -42,7 +42,7 @@ class DateTimeCheckMixin(object):
         return super(DateTimeCheckMixin, self).pre_save(model_instance, add)
 
 
-class DateField(DateTimeCheckMixin, Field):
+class DateField(AdaptedValueMixin, DateTimeCheckMixin, Field):
     empty_strings_allowed = False
     default_error_messages = {
         "invalid": "\u201c%(value)s\u201d value has an invalid date format. It must be in YYYY-MM-DD format.",
@@ -62,25 +62,10 @@ class DateField(DateTimeCheckMixin, Field):
         if isinstance(value, datetime.date):
             return value
         if isinstance(value, string_types):
-            try:
-                parsed = parse_date(value)
-            except ValueError:
-                raise ValidationError(self.error_messages["invalid_date"], code="invalid_date",
-                                      params={"value": value})
-            if parsed is not None:
-                return parsed
+            return self.parse_text(value, parse_date, "invalid_date")
         raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value})
 
-    def get_prep_value(self, value):
-        if hasattr(value, "resolve_expression"):
-            return value
-        return self.to_python(value)
-
-    def get_db_prep_value(self, value, connection, prepared=False):
-        if not prepared:
-            value = self.get_prep_value(value)
-        if value is None or hasattr(value, "resolve_expression"):
-            return value
+    def adapt_for_database(self, value, connection):
         return connection.ops.adapt_datefield_value(value)
 
     def value_to_string(self, obj):
@@ -110,17 +95,7 @@ class DateTimeField(DateField):
             value = datetime.datetime(value.year, value.month, value.day)
             return timezone.make_aware(value) if _use_tz() else value
         if isinstance(value, string_types):
-            try:
-                parsed = parse_datetime(value)
-                if parsed is None:
-                    parsed_date = parse_date(value)
-                    if parsed_date is not None:
-                        parsed = datetime.datetime(parsed_date.year, parsed_date.month, parsed_date.day)
-            except ValueError:
-                raise ValidationError(self.error_messages["invalid_datetime"], code="invalid_datetime",
-                                      params={"value": value})
-            if parsed is not None:
-                return parsed
+            return self.parse_text(value, _parse_datetime_or_date, "invalid_datetime")
         raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value})
 
     def get_prep_value(self, value):
@@ -134,15 +109,11 @@ class DateTimeField(DateField):
             value = timezone.make_aware(value)
         return value
 
-    def get_db_prep_value(self, value, connection, prepared=False):
-        if not prepared:
-            value = self.get_prep_value(value)
-        if value is None or hasattr(value, "resolve_expression"):
-            return value
+    def adapt_for_database(self, value, connection):
         return connection.ops.adapt_datetimefield_value(value)
 
 
-class TimeField(DateTimeCheckMixin, Field):
+class TimeField(AdaptedValueMixin, DateTimeCheckMixin, Field):
     empty_strings_allowed = False
     default_error_messages = {
         "invalid": "\u201c%(value)s\u201d value has an invalid format. It must be in HH:MM[:ss[.uuuuuu]] format.",
@@ -161,25 +132,10 @@ class TimeField(DateTimeCheckMixin, Field):
         if isinstance(value, datetime.datetime):
             return value.time()
         if isinstance(value, string_types):
-            try:
-                parsed = parse_time(value)
-            except ValueError:
-                raise ValidationError(self.error_messages["invalid_time"], code="invalid_time",
-                                      params={"value": value})
-            if parsed is not None:
-                return parsed
+            return self.parse_text(value, parse_time, "invalid_time")
         raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value})
 
-    def get_prep_value(self, value):
-        if hasattr(value, "resolve_expression"):
-            return value
-        return self.to_python(value)
-
-    def get_db_prep_value(self, value, connection, prepared=False):
-        if not prepared:
-            value = self.get_prep_value(value)
-        if value is None or hasattr(value, "resolve_expression"):
-            return value
+    def adapt_for_database(self, value, connection):
         return connection.ops.adapt_timefield_value(value)
 
 
@@ -208,6 +164,15 @@ class DurationField(Field):
         if value is None or isinstance(value, datetime.timedelta):
             return value
         return datetime.timedelta(microseconds=int(value))
+
+
+def _parse_datetime_or_date(value):
+    parsed = parse_datetime(value)
+    if parsed is None:
+        day = parse_date(value)
+        if day is not None:
+            parsed = datetime.datetime(day.year, day.month, day.day)
+    return parsed
 
 
 def _use_tz():
