@@ -279,3 +279,56 @@ def test_unsaved_related_object_refused_on_save():
     with pytest.raises(ValueError) as info:
         volume.save()
     assert "unsaved related object 'shelf'" in str(info.value)
+
+
+class Owned(models.Model):
+    owner = models.ForeignKey(Reader, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_owned")
+
+    class Meta:
+        abstract = True
+
+
+class Bike(Owned):
+    class Meta:
+        app_label = "dbm_meta"
+
+
+class Boat(Owned):
+    class Meta:
+        app_label = "dbm_meta"
+
+
+def test_abstract_relation_names_are_per_subclass():
+    assert Bike._meta.get_field("owner").remote_field.related_name == "dbm_meta_bike_owned"
+    assert Boat._meta.get_field("owner").remote_field.related_name == "dbm_meta_boat_owned"
+    assert hasattr(Reader, "dbm_meta_bike_owned") and hasattr(Reader, "dbm_meta_boat_owned")
+    assert Bike._meta.get_field("owner").model is Bike
+
+
+def test_serializable_value_and_get_fields():
+    volume = Volume(title="t", shelf_id=4)
+    assert volume.serializable_value("shelf") == 4
+    assert volume.serializable_value("title") == "t"
+    names = [f.name for f in Shelf._meta.get_fields()]
+    assert names[:5] == ["id", "created", "note", "name", "kind"]
+    assert "volumes" in names
+
+
+def test_foreign_key_needs_a_callable_on_delete_and_a_nullable_set_null():
+    with pytest.raises(TypeError):
+        models.ForeignKey(Reader, on_delete=None)
+    with pytest.raises(ImproperlyConfigured):
+        models.ForeignKey(Reader, on_delete=models.SET_NULL)
+    with pytest.raises(TypeError):
+        models.ForeignKey(42, on_delete=models.CASCADE)
+
+
+def test_relation_deconstruct():
+    shelf = Volume._meta.get_field("shelf")
+    assert shelf.deconstruct() == ("shelf", "pyframework.db.models.ForeignKey", [], {
+        "to": "dbm_meta.Shelf", "on_delete": models.CASCADE, "related_name": "volumes"})
+    nxt = Volume._meta.get_field("next_volume")
+    assert nxt.deconstruct()[1:] == ("pyframework.db.models.OneToOneField", [], {
+        "to": "dbm_meta.Volume", "on_delete": models.SET_NULL, "null": True})
+    readers = Volume._meta.get_field("readers")
+    assert readers.deconstruct()[1:] == ("pyframework.db.models.ManyToManyField", [], {"to": "dbm_meta.Reader"})
