@@ -279,12 +279,13 @@ def convert_datetime(value, expression, connection):
 
 
 def convert_decimal(value, expression, connection):
-    if value is None or isinstance(value, decimal.Decimal) and getattr(expression, "decimal_places", None) is None:
-        return value
+    if value is None:
+        return None
     field = getattr(expression, "output_field", expression)
     places = getattr(field, "decimal_places", None)
     if not isinstance(value, decimal.Decimal):
-        value = decimal.Decimal(text_type(value)) if not isinstance(value, float) else decimal.Decimal(repr(value))
+        # repr() keeps a float's shortest exact spelling (SQLite stores decimals as REAL).
+        value = decimal.Decimal(repr(value) if isinstance(value, float) else text_type(value))
     if places is not None:
         value = value.quantize(decimal.Decimal(1).scaleb(-places))
     return value

@@ -10,6 +10,7 @@ from __future__ import absolute_import, unicode_literals
 from pyframework.db.backends.jdbc import jvm
 from pyframework.db.backends.jdbc.converters import column_readers
 from pyframework.db.utils import InterfaceError
+from pyframework.utils.compat import integer_types, text_type
 
 _RETURN_GENERATED_KEYS = 1  # java.sql.Statement.RETURN_GENERATED_KEYS
 
@@ -17,6 +18,17 @@ _RETURN_GENERATED_KEYS = 1  # java.sql.Statement.RETURN_GENERATED_KEYS
 def _wants_generated_keys(sql):
     head = sql.lstrip()[:6].upper()
     return head == "INSERT" and "RETURNING" not in sql.upper()
+
+
+def _generated_key(value):
+    """An integer key as int; anything else (a UUID key...) as its text."""
+    if value is None or isinstance(value, integer_types):
+        return value
+    text = text_type(value.toString())
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 class JdbcCursor(object):
@@ -83,9 +95,7 @@ class JdbcCursor(object):
         keys = statement.getGeneratedKeys()
         try:
             if keys is not None and keys.next():
-                value = keys.getObject(1)
-                self.lastrowid = None if value is None else int(value.toString()) if not isinstance(
-                    value, (int, float)) else int(value)
+                self.lastrowid = _generated_key(keys.getObject(1))
         finally:
             if keys is not None:
                 keys.close()
