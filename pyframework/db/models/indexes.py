@@ -28,8 +28,8 @@ class Index(EqualByDeconstruction):
             raise ValueError("At least one field is required to define an index.")
         self.fields = list(fields)
         # "-field" asks for a descending column.
-        self.fields_orders = [(name[1:], "DESC") if name.startswith("-") else (name, "")
-                              for name in self.fields]
+        self.fields_orders = [(field[1:], "DESC") if field.startswith("-") else (field, "")
+                              for field in self.fields]
         self.name = name or ""
 
     def clone(self):
