@@ -143,3 +143,15 @@ def test_state_operations_edit_the_project_state():
     ops.DeleteModel("Author").state_forwards("lib", project)
     with pytest.raises(LookupError):
         project.apps.get_model("lib", "Author")
+
+
+def test_explicit_through_model_is_ordered_with_its_models():
+    member = ModelState("lib", "Membership", [
+        pk(), ("author", models.ForeignKey("lib.Author", on_delete=models.CASCADE)),
+        ("club", models.ForeignKey("lib.Club", on_delete=models.CASCADE))])
+    club = ModelState("lib", "Club", [pk(), ("members", models.ManyToManyField("lib.Author", through="Membership"))])
+    changes = detect(state(), state(author(), member, club))
+    assert list(changes) == ["lib"]
+    created = [op.name for op in changes["lib"][0].operations if isinstance(op, ops.CreateModel)]
+    assert created.index("Author") < created.index("Membership")
+    assert changes["lib"][0].dependencies == []

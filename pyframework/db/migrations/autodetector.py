@@ -83,7 +83,8 @@ class MigrationAutodetector(object):
                 labels.append(label)
             through = getattr(getattr(field, "remote_field", None), "through", None)
             if through is not None:
-                labels.append(model_label_lower(through))
+                through = model_label_lower(through)
+                labels.append(through if "." in through else "%s.%s" % (app_label, through))
         return labels
 
     def _detect(self):
