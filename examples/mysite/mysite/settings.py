@@ -74,11 +74,16 @@ USE_TZ = True
 
 
 def embedded_h2_url():
-    """An H2 file database in the JVM's temporary directory: writable wherever a WAR is deployed."""
+    """An H2 file database in the JVM's temporary directory: writable wherever a WAR is deployed.
+
+    LOCK_TIMEOUT: a request inserting a row with the same unique value as another
+    request's open transaction waits for it (then gets an IntegrityError, which
+    get_or_create() handles) instead of failing after H2's default of one second.
+    """
     from java.lang import System
 
     folder = os.path.join(System.getProperty("java.io.tmpdir"), "mysite-database")
-    return "jdbc:h2:file:" + os.path.join(folder, "mysite").replace(os.sep, "/")
+    return "jdbc:h2:file:%s;LOCK_TIMEOUT=10000" % os.path.join(folder, "mysite").replace(os.sep, "/")
 
 
 def database_settings(environ):

@@ -6,10 +6,10 @@ from pyframework.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
@@ -19,8 +19,9 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=100, unique=True)),
                 ('email', models.EmailField(blank=True, max_length=254)),
             ],
-            options={'ordering': ['name']},
-            bases=None,
+            options={
+                'ordering': ['name'],
+            },
         ),
         migrations.CreateModel(
             name='Tag',
@@ -28,8 +29,9 @@ class Migration(migrations.Migration):
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.SlugField(unique=True)),
             ],
-            options={'ordering': ['name']},
-            bases=None,
+            options={
+                'ordering': ['name'],
+            },
         ),
         migrations.CreateModel(
             name='Post',
@@ -41,7 +43,8 @@ class Migration(migrations.Migration):
                 ('published', models.DateTimeField(auto_now_add=True)),
                 ('tags', models.ManyToManyField(blank=True, related_name='posts', to='blog.Tag')),
             ],
-            options={'ordering': ['-published', '-id']},
-            bases=None,
+            options={
+                'ordering': ['-published', '-id'],
+            },
         ),
     ]
