@@ -37,8 +37,9 @@ Fixtures (imported into tests/conftest.py):
     ``connection.execute_wrapper``); ``.captured`` lists ``(sql, params)``.
 
 Cleanup between tests: every test's tables are dropped when it ends (no transaction wraps the test,
-so tests of autocommit, atomic() and on_commit() see real database behaviour). A test that creates
-tables by other means drops them itself.
+so tests of autocommit, atomic() and on_commit() see real database behaviour). Tables a test
+created by other means (migrate, the schema editor) and left behind are dropped too, so each test
+starts from an empty database.
 
 Choosing databases: ``PYFRAMEWORK_TEST_DATABASES=sqlite3,h2`` (comma list of sqlite3, h2,
 sqlite_jdbc, postgresql, mariadb). The default is every database that can run here: sqlite3 on
@@ -404,10 +405,30 @@ def db(request, _database_registry):
     _reset_connections()
     try:
         yield TestDatabase(request.param, settings_dict)
+        drop_leftover_tables()
     finally:
         _reset_connections()
         override.disable()
         _reset_connections()
+
+
+def clean_connection(alias="default"):
+    """connections[alias], reopened if the test left a transaction or an atomic block behind."""
+    from pyframework.db import connections
+
+    connection = connections[alias]
+    if connection.in_atomic_block or connection.needs_rollback or not connection.autocommit:
+        connection.close()
+    return connection
+
+
+def drop_leftover_tables():
+    """Drop the tables a test left behind (a failed migration, a test that died half-way), so
+    the next test starts from an empty database instead of failing on "already exists"."""
+    connection = clean_connection()
+    leftovers = connection.introspection.table_names()
+    if leftovers:
+        connection.creation.drop_tables(leftovers)
 
 
 # --- Tables ----------------------------------------------------------------------------------
@@ -420,14 +441,11 @@ class TableSet(object):
         self.using = using
         self.created = []
 
-    def _connection(self):
+    def create(self):
         from pyframework.db import connections
 
-        return connections[self.using]
-
-    def create(self):
         try:
-            with self._connection().schema_editor() as editor:
+            with connections[self.using].schema_editor() as editor:
                 for model in self.models:
                     editor.create_model(model)
                     self.created.append(model)
@@ -439,9 +457,8 @@ class TableSet(object):
     def drop(self):
         if not self.created:
             return
-        connection = self._connection()
-        # A fresh connection: the test may have left a failed transaction or an open atomic block.
-        connection.close()
+        # The test may have left a failed transaction or an open atomic block.
+        connection = clean_connection(self.using)
         models, self.created = self.created, []
         with connection.schema_editor() as editor:
             for model in reversed(models):

@@ -100,6 +100,17 @@ def test_no_table_survives_a_failed_statement(db):
     assert "db_infra_fixtures_shelf" not in table_names(db.connection)
 
 
+def test_leaves_a_table_and_an_open_transaction_behind(db):
+    with db.connection.schema_editor() as editor:
+        editor.create_model(Shelf)
+    db.connection.set_autocommit(False)
+    insert_name(db.connection, "db_infra_fixtures_shelf", "label", "uncommitted")
+
+
+def test_left_over_tables_are_dropped_before_the_next_test(db):
+    assert "db_infra_fixtures_shelf" not in table_names(db.connection)
+
+
 def test_assert_num_queries_counts_statements_and_captures_them(db, assert_num_queries):
     db.connection.ensure_connection()
     with assert_num_queries(2) as counter:
