@@ -15,6 +15,34 @@ from pyframework.utils.compat import PY2, text_type
 from pyframework.utils.timezone import utc
 
 
+# SQL of the lookups for databases with a case-sensitive LIKE: the i-lookups compare UPPER() of
+# both sides (the lhs through ops.lookup_cast); iexact uses LIKE too because its value arrives
+# with LIKE wildcards escaped.
+STANDARD_OPERATORS = {
+    "exact": "= %s",
+    "iexact": "LIKE UPPER(%s) ESCAPE '\\'",
+    "contains": "LIKE %s ESCAPE '\\'",
+    "icontains": "LIKE UPPER(%s) ESCAPE '\\'",
+    "gt": "> %s",
+    "gte": ">= %s",
+    "lt": "< %s",
+    "lte": "<= %s",
+    "startswith": "LIKE %s ESCAPE '\\'",
+    "endswith": "LIKE %s ESCAPE '\\'",
+    "istartswith": "LIKE UPPER(%s) ESCAPE '\\'",
+    "iendswith": "LIKE UPPER(%s) ESCAPE '\\'",
+}
+STANDARD_PATTERN_ESC = r"REPLACE(REPLACE(REPLACE({}, '\', '\\'), '%%', '\%%'), '_', '\_')"
+STANDARD_PATTERN_OPS = {
+    "contains": "LIKE '%%' || {} || '%%' ESCAPE '\\'",
+    "icontains": "LIKE '%%' || UPPER({}) || '%%' ESCAPE '\\'",
+    "startswith": "LIKE {} || '%%' ESCAPE '\\'",
+    "istartswith": "LIKE UPPER({}) || '%%' ESCAPE '\\'",
+    "endswith": "LIKE '%%' || {} ESCAPE '\\'",
+    "iendswith": "LIKE '%%' || UPPER({}) ESCAPE '\\'",
+}
+
+
 class BaseDatabaseOperations(object):
     compiler_module = "pyframework.db.models.sql.compiler"
     # Large enough for any real result; used when only OFFSET is given.

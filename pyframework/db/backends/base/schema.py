@@ -409,11 +409,11 @@ class BaseDatabaseSchemaEditor(object):
         if definition is None:
             return
         table = model._meta.db_table
-        if self._wants_db_constraint(field) and self.sql_create_inline_fk and self.connection.features.\
-                supports_foreign_keys:
-            definition += " " + self._inline_fk_sql(field)
-        elif self._wants_db_constraint(field):
-            self.deferred_sql.append(self._fk_sql(table, field))
+        if self._wants_db_constraint(field):
+            if self.sql_create_inline_fk:
+                definition += " " + self._inline_fk_sql(field)
+            else:
+                self.deferred_sql.append(self._fk_sql(table, field))
         self.execute(self.sql_create_column % {"table": self.quote_name(table),
                                                "column": self.quote_name(field.column),
                                                "definition": definition})

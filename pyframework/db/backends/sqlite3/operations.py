@@ -1,7 +1,9 @@
 """SQL differences of SQLite: dates are text, regex through a REGEXP function."""
 from __future__ import absolute_import, unicode_literals
 
-from pyframework.db.backends.base.operations import BaseDatabaseOperations
+from pyframework.db.backends.base.operations import (
+    STANDARD_OPERATORS, STANDARD_PATTERN_ESC, STANDARD_PATTERN_OPS, BaseDatabaseOperations,
+)
 
 # strftime formats of each date part (``%%`` because the SQL goes through parameter substitution).
 _DATE_PARTS = {
@@ -43,33 +45,11 @@ DATA_TYPE_CHECK_CONSTRAINTS = {
     "PositiveIntegerField": "%(qn_column)s >= 0",
     "PositiveSmallIntegerField": "%(qn_column)s >= 0",
 }
-# LIKE is made case-sensitive per connection (PRAGMA case_sensitive_like), so the
-# i-lookups compare UPPER() of both sides.
-OPERATORS = {
-    "exact": "= %s",
-    "iexact": "LIKE UPPER(%s) ESCAPE '\\'",
-    "contains": "LIKE %s ESCAPE '\\'",
-    "icontains": "LIKE UPPER(%s) ESCAPE '\\'",
-    "regex": "REGEXP %s",
-    "iregex": "REGEXP '(?i)' || %s",
-    "gt": "> %s",
-    "gte": ">= %s",
-    "lt": "< %s",
-    "lte": "<= %s",
-    "startswith": "LIKE %s ESCAPE '\\'",
-    "endswith": "LIKE %s ESCAPE '\\'",
-    "istartswith": "LIKE UPPER(%s) ESCAPE '\\'",
-    "iendswith": "LIKE UPPER(%s) ESCAPE '\\'",
-}
-PATTERN_ESC = r"REPLACE(REPLACE(REPLACE({}, '\', '\\'), '%%', '\%%'), '_', '\_')"
-PATTERN_OPS = {
-    "contains": r"LIKE '%%' || {} || '%%' ESCAPE '\'",
-    "icontains": r"LIKE '%%' || UPPER({}) || '%%' ESCAPE '\'",
-    "startswith": r"LIKE {} || '%%' ESCAPE '\'",
-    "istartswith": r"LIKE UPPER({}) || '%%' ESCAPE '\'",
-    "endswith": r"LIKE '%%' || {} ESCAPE '\'",
-    "iendswith": r"LIKE '%%' || UPPER({}) ESCAPE '\'",
-}
+# LIKE is made case-sensitive per connection (PRAGMA case_sensitive_like), so SQLite takes the
+# standard lookups; REGEXP is a Python function registered on each connection.
+OPERATORS = dict(STANDARD_OPERATORS, regex="REGEXP %s", iregex="REGEXP '(?i)' || %s")
+PATTERN_ESC = STANDARD_PATTERN_ESC
+PATTERN_OPS = STANDARD_PATTERN_OPS
 
 
 class DatabaseOperations(BaseDatabaseOperations):

@@ -3,36 +3,26 @@ from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.features import BaseDatabaseFeatures
 from pyframework.db.backends.base.schema import BaseDatabaseSchemaEditor
-from pyframework.db.backends.jdbc.dialects.base import Dialect, JdbcOperations
+from pyframework.db.backends.jdbc.dialects.base import COMMON_DATA_TYPES, Dialect, JdbcOperations
 
-DATA_TYPES = {
-    "AutoField": "integer AUTO_INCREMENT",
-    "BigAutoField": "bigint AUTO_INCREMENT",
-    "SmallAutoField": "smallint AUTO_INCREMENT",
-    "BinaryField": "longblob",
-    "BooleanField": "bool",
-    "NullBooleanField": "bool",
-    "CharField": "varchar(%(max_length)s)",
-    "DateField": "date",
-    "DateTimeField": "datetime(6)",
-    "DecimalField": "numeric(%(max_digits)s, %(decimal_places)s)",
-    "DurationField": "bigint",
-    "FileField": "varchar(%(max_length)s)",
-    "FilePathField": "varchar(%(max_length)s)",
-    "FloatField": "double precision",
-    "IntegerField": "integer",
-    "BigIntegerField": "bigint",
-    "GenericIPAddressField": "char(39)",
-    "JSONField": "longtext",
-    "PositiveBigIntegerField": "bigint UNSIGNED",
-    "PositiveIntegerField": "integer UNSIGNED",
-    "PositiveSmallIntegerField": "smallint UNSIGNED",
-    "SlugField": "varchar(%(max_length)s)",
-    "SmallIntegerField": "smallint",
-    "TextField": "longtext",
-    "TimeField": "time(6)",
-    "UUIDField": "char(32)",
-}
+DATA_TYPES = dict(
+    COMMON_DATA_TYPES,
+    AutoField="integer AUTO_INCREMENT",
+    BigAutoField="bigint AUTO_INCREMENT",
+    SmallAutoField="smallint AUTO_INCREMENT",
+    BinaryField="longblob",
+    BooleanField="bool",
+    NullBooleanField="bool",
+    DateTimeField="datetime(6)",
+    GenericIPAddressField="char(39)",
+    JSONField="longtext",
+    PositiveBigIntegerField="bigint UNSIGNED",
+    PositiveIntegerField="integer UNSIGNED",
+    PositiveSmallIntegerField="smallint UNSIGNED",
+    TextField="longtext",
+    TimeField="time(6)",
+    UUIDField="char(32)",
+)
 # Backslash is MySQL's default LIKE escape (and an escape inside its string literals).
 OPERATORS = {
     "exact": "= %s",
