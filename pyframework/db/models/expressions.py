@@ -527,7 +527,7 @@ class Subquery(Expression):
 
     def relabeled_clone(self, change_map):
         clone = self.copy()
-        clone.query = self.query.relabeled_outer(change_map)
+        clone.query = self.query.relabeled_clone(change_map)
         return clone
 
     def as_sql(self, compiler, connection):

@@ -537,12 +537,10 @@ class QuerySet(object):
             if alias in kwargs:
                 raise ValueError("The named annotation '%s' conflicts with the default name." % alias)
             kwargs[alias] = arg
-        field_names = set(self.model._meta.get_fields_names()) if hasattr(
-            self.model._meta, "get_fields_names") else set(f.name for f in self.model._meta.get_fields())
-        for alias in kwargs:
+        field_names = set(f.name for f in self.model._meta.get_fields())
+        for alias, annotation in kwargs.items():
             if alias in field_names:
                 raise ValueError("The annotation '%s' conflicts with a field on the model." % alias)
-        for alias, annotation in sorted(kwargs.items(), key=lambda item: list(kwargs).index(item[0])):
             clone._query.add_annotation(annotation, alias, select=True)
         return clone
 
@@ -620,8 +618,8 @@ def _is_property(model, name):
 def _prepare_for_bulk(obj):
     # An object assigned to a relation before being saved has no id to store.
     for field in obj._meta.concrete_fields:
-        if field.is_relation and getattr(field, "many_to_one", False) or getattr(field, "one_to_one", False):
-            cached = obj._state.fields_cache.get(field.name) if hasattr(obj._state, "fields_cache") else None
+        if field.is_relation:
+            cached = obj._state.fields_cache.get(field.name)
             if cached is not None and cached.pk is None:
                 raise ValueError("bulk_create() prohibited to prevent data loss due to unsaved related "
                                  "object '%s'." % field.name)

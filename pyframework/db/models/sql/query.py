@@ -166,8 +166,6 @@ class Query(object):
         joins = [alias]
         for info in path:
             join_type = LOUTER if (outer and (info.nullable or info.multi)) else INNER
-            if info.nullable and info.multi:
-                join_type = LOUTER if outer else INNER
             join = Join(info.to_model._meta.db_table, alias, None, join_type, info.join_cols,
                         info.nullable, info.multi, info.join_field)
             alias = self.join(join, reuse=can_reuse if info.multi else None)
@@ -205,8 +203,6 @@ class Query(object):
         if not allow_joins and LOOKUP_SEP in name:
             raise FieldError("Joined field references are not permitted in this query")
         col, info = self.names_to_col(name, outer=True, reuse=reuse)
-        if info.path and info.path[-1].multi and info.targets and not allow_joins:
-            raise FieldError("Joined field references are not permitted in this query")
         return col
 
     # -- filtering -----------------------------------------------------------
@@ -263,8 +259,7 @@ class Query(object):
                                 can_reuse=can_reuse, outer=outer)
         can_reuse.update(info.joins)
         targets, alias, joins = self.trim_joins(info.targets, info.joins, info.path)
-        if final_field.is_relation and not lookups or (final_field.is_relation and lookups and
-                                                       lookups[0] in _RELATED_LOOKUPS):
+        if final_field.is_relation and (not lookups or lookups[0] in _RELATED_LOOKUPS):
             value = _related_value(value, info.targets[0] if info.path else final_field)
         col = targets[0].get_col(alias)
         condition = self.build_lookup(lookups, col, value)
@@ -512,9 +507,6 @@ class Query(object):
             inner.where = inner.where.transform_leaves(
                 lambda leaf: leaf.resolve_outer(resolve) if hasattr(leaf, "resolve_outer") else leaf)
         return inner
-
-    def relabeled_outer(self, change_map):
-        return self
 
     def exists_query(self):
         query = self.clone()
