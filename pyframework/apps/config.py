@@ -39,12 +39,11 @@ class AppConfig(object):
 
     models_module = None
     models = None
+    apps = None  # the registry that loaded this app (set by Apps.populate)
 
     def import_models(self):
         """Import ``<app>.models`` if the app has one (its model classes register themselves)."""
-        from pyframework.apps.registry import apps
-
-        self.models = apps.all_models[self.label]
+        self.models = self.apps.all_models[self.label]
         models_name = "%s.models" % self.name
         try:
             self.models_module = importlib.import_module(models_name)

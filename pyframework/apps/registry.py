@@ -39,6 +39,7 @@ class Apps(object):
             self.app_configs = configs
             self.apps_ready = True
             for config in configs.values():
+                config.apps = self
                 config.import_models()
             self.clear_cache()
             self.models_ready = True

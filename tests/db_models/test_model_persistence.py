@@ -90,7 +90,7 @@ def test_every_type_round_trips_exactly(db, create_tables):
         if name == "blob":
             value = bytes(value)
         assert value == expected, name
-        if isinstance(expected, integer_types):
+        if isinstance(expected, integer_types) and not isinstance(expected, bool):
             assert isinstance(value, integer_types) and not isinstance(value, bool), name  # int or long on Python 2
         else:
             assert type(value) is type(expected), name
