@@ -164,6 +164,14 @@ def test_select_for_update_in_atomic(books, assert_num_queries):
         assert names(locked) == ["Ann"]
         sql = captured.captured[0][0].upper()
         assert ("FOR UPDATE" in sql) == bool(connection.features.has_select_for_update)
+        if connection.features.has_select_for_update and not connection.features.has_select_for_update_skip_locked:
+            from pyframework.db import NotSupportedError
+            with pytest.raises(NotSupportedError):
+                list(Author.objects.select_for_update(skip_locked=True))
+    if connection.features.has_select_for_update:
+        from pyframework.db.transaction import TransactionManagementError
+        with pytest.raises(TransactionManagementError):
+            list(Author.objects.select_for_update())
 
 
 def test_bulk_create_sets_pks_and_get_or_create_retries(books, monkeypatch):

@@ -232,10 +232,25 @@ class SQLCompiler(object):
         if with_limits and query.is_sliced:
             parts.append(ops.limit_offset_sql(query.low_mark, query.high_mark))
         if query.select_for_update and self.connection.features.has_select_for_update:
-            parts.append(ops.for_update_sql(nowait=query.select_for_update_nowait,
-                                            skip_locked=query.select_for_update_skip_locked,
-                                            of=query.select_for_update_of))
+            parts.append(self.for_update_sql())
         return " ".join(parts), params
+
+    def for_update_sql(self):
+        query, connection = self.query, self.connection
+        features = connection.features
+        if connection.get_autocommit():
+            from pyframework.db.transaction import TransactionManagementError
+            raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+        for wanted, supported, option in (
+                (query.select_for_update_nowait, features.has_select_for_update_nowait, "NOWAIT"),
+                (query.select_for_update_skip_locked, features.has_select_for_update_skip_locked, "SKIP LOCKED"),
+                (query.select_for_update_of, features.has_select_for_update_of, "OF")):
+            if wanted and not supported:
+                from pyframework.db.utils import NotSupportedError
+                raise NotSupportedError("%s is not supported on %s." % (option, connection.vendor))
+        return connection.ops.for_update_sql(nowait=query.select_for_update_nowait,
+                                             skip_locked=query.select_for_update_skip_locked,
+                                             of=query.select_for_update_of)
 
     def _needed_by_child(self, alias):
         refcount = self.query.alias_refcount
