@@ -51,7 +51,7 @@ fetch_jdbc_drivers() {
         echo "== JDBC drivers: gradle -q jdbcDrivers"
         gradle -q jdbcDrivers || return 1
     fi
-    PYFRAMEWORK_JDBC_JARS="$(ls build/jdbc/*.jar | tr '\n' ':' | sed 's/:$//')"
+    PYFRAMEWORK_JDBC_JARS="$(ls "$ROOT"/build/jdbc/*.jar | tr '\n' ':' | sed 's/:$//')"
     export PYFRAMEWORK_JDBC_JARS
 }
 
