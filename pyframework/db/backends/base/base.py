@@ -235,16 +235,12 @@ class BaseDatabaseWrapper(object):
 
     def set_autocommit(self, autocommit):
         self.validate_no_atomic_block()
-        self.close_if_health_check_failed()
         self.ensure_connection()
         self._set_autocommit(autocommit)
         self.autocommit = autocommit
         if autocommit and self.run_commit_hooks_on_set_autocommit_on:
             self.run_and_clear_commit_hooks()
             self.run_commit_hooks_on_set_autocommit_on = False
-
-    def close_if_health_check_failed(self):
-        """Hook kept for symmetry with Django's API; health checks run at request boundaries."""
 
     def get_rollback(self):
         if not self.in_atomic_block:
@@ -262,8 +258,8 @@ class BaseDatabaseWrapper(object):
 
     def validate_no_broken_transaction(self):
         if self.needs_rollback:
-            raise TransactionManagementError("An error occurred in the current transaction. You can't execute queries until the "
-                        "end of the 'atomic' block.")
+            raise TransactionManagementError("An error occurred in the current transaction. You can't execute "
+                                             "queries until the end of the 'atomic' block.")
 
     # -- savepoints ----------------------------------------------------------------------
 

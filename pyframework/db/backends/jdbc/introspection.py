@@ -42,7 +42,8 @@ class JdbcIntrospection(BaseDatabaseIntrospection):
     def get_constraints(self, cursor, table_name):
         constraints = {}
         cursor.execute(
-            "SELECT tc.constraint_name, tc.constraint_type, kcu.column_name FROM information_schema.table_constraints tc "
+            "SELECT tc.constraint_name, tc.constraint_type, kcu.column_name "
+            "FROM information_schema.table_constraints tc "
             "LEFT JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name "
             "AND kcu.table_name = tc.table_name AND kcu.table_schema = tc.table_schema "
             "WHERE tc.%s AND tc.table_name = %%s ORDER BY tc.constraint_name, kcu.ordinal_position"
