@@ -42,6 +42,20 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# An empty folder owned by the server's OS user, with a free port recorded in DIR/port.
+prepare_server_dir() {
+    local dir="$1" user="$2"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    chmod 755 "$STATE"
+    if [ "$(id -u)" -eq 0 ]; then chown "$user" "$dir"; fi
+    as_server_user "$user" test -w "$dir" || {
+        log "the $user OS user cannot write to $dir: pick a PYFRAMEWORK_DBSERVERS_DIR it can reach (under /tmp)"
+        return 1
+    }
+    free_port >"$dir/port"
+}
+
 apt_install() {
     log "installing $*"
     as_root apt-get update -qq >&2
@@ -83,17 +97,9 @@ start_postgresql() {
         pg_exports
         return 0
     fi
-    rm -rf "$PG_DIR"
-    mkdir -p "$PG_DIR"
-    chmod 755 "$STATE"
-    if [ "$(id -u)" -eq 0 ]; then chown "$PG_USER" "$PG_DIR"; fi
-    as_server_user "$PG_USER" test -w "$PG_DIR" || {
-        log "the $PG_USER OS user cannot write to $PG_DIR: pick a PYFRAMEWORK_DBSERVERS_DIR it can reach (under /tmp)"
-        return 1
-    }
+    prepare_server_dir "$PG_DIR" "$PG_USER" || return 1
     local port
-    port="$(free_port)"
-    echo "$port" >"$PG_DIR/port"
+    port="$(cat "$PG_DIR/port")"
     log "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}'): initdb in $PG_DIR/data"
     as_server_user "$PG_USER" "$BIN/initdb" -D "$PG_DIR/data" -U pyframework --auth=trust \
         -E UTF8 --no-locale >"$PG_DIR/initdb.log" 2>&1 \
@@ -135,13 +141,9 @@ start_mariadb() {
         mariadb_exports
         return 0
     fi
-    rm -rf "$MARIADB_DIR"
-    mkdir -p "$MARIADB_DIR"
-    chmod 755 "$STATE"
-    if [ "$(id -u)" -eq 0 ]; then chown "$user" "$MARIADB_DIR"; fi
+    prepare_server_dir "$MARIADB_DIR" "$user" || return 1
     local port
-    port="$(free_port)"
-    echo "$port" >"$MARIADB_DIR/port"
+    port="$(cat "$MARIADB_DIR/port")"
     log "MariaDB: mariadb-install-db in $MARIADB_DIR/data"
     as_server_user "$user" mariadb-install-db --no-defaults --datadir="$MARIADB_DIR/data" --auth-root-authentication-method=normal \
         --skip-test-db >"$MARIADB_DIR/install.log" 2>&1 || { cat "$MARIADB_DIR/install.log" >&2; return 1; }
