@@ -1,7 +1,6 @@
 """The app registry's model side: importing <app>.models, get_model(), lazy references."""
 from __future__ import unicode_literals
 
-import os
 import sys
 import textwrap
 
