@@ -26,7 +26,7 @@ class Label(models.Model):
 class Novel(models.Model):
     title = models.CharField(max_length=30)
     writer = models.ForeignKey(Writer, on_delete=models.CASCADE, related_name="novels")
-    editor = models.ForeignKey(Writer, null=True, on_delete=models.SET_NULL, related_name="edited")
+    editor = models.ForeignKey(Writer, null=True, blank=True, on_delete=models.SET_NULL, related_name="edited")
     labels = models.ManyToManyField(Label, related_name="novels")
 
     class Meta:
@@ -305,3 +305,37 @@ def test_prefetched_and_selected_relations_need_no_more_queries(db, create_table
     with assert_num_queries(1):
         novels = list(Novel.objects.select_related("writer"))
         assert [n.writer.name for n in novels] == ["Ann", "Ann", "Bob"]
+
+
+def test_full_clean_checks_that_the_related_row_exists(db, create_tables):
+    from pyframework.core.exceptions import ValidationError
+
+    create_tables(*ALL)
+    ann = Writer.objects.create(name="Ann")
+    Novel(title="ok", writer=ann).full_clean()
+    with pytest.raises(ValidationError) as info:
+        Novel(title="dangling", writer_id=ann.pk + 100).full_clean()
+    assert list(info.value.message_dict) == ["writer"]
+    assert "does not exist" in info.value.message_dict["writer"][0]
+
+
+def test_reverse_one_to_one_assignment(db, create_tables):
+    create_tables(*ALL)
+    ann = Writer.objects.create(name="Ann")
+    profile = Profile(bio="new")
+    ann.profile = profile
+    assert profile.writer_id == ann.pk and profile.writer is ann
+    profile.save()
+    assert Writer.objects.get(pk=ann.pk).profile.bio == "new"
+    with pytest.raises(ValueError):
+        ann.profile = Label(name="wrong")
+
+
+def test_update_or_create_through_the_reverse_manager(db, create_tables):
+    create_tables(*ALL)
+    ann = Writer.objects.create(name="Ann")
+    novel, created = ann.novels.update_or_create(title="T", defaults={"editor": ann})
+    assert created and novel.writer_id == ann.pk and novel.editor_id == ann.pk
+    again, created = ann.novels.update_or_create(title="T", defaults={"editor": None})
+    assert not created and again.pk == novel.pk
+    assert Novel.objects.get(pk=novel.pk).editor_id is None
