@@ -159,3 +159,18 @@ def test_database_settings_follow_the_environment(mysite_path):
     else:
         assert embedded == {"ENGINE": "pyframework.db.backends.sqlite3", "NAME": os.path.join(BASE_DIR, "db.sqlite3")}
         assert migrate is False
+
+
+@pytest.mark.parametrize("migrate_on_startup", [True, False])
+def test_the_wsgi_application_migrates_at_start_up_only_when_asked(db, mysite_path, migrate_on_startup):
+    from pyframework.core.wsgi import get_wsgi_application
+    from pyframework.db import connection
+
+    with project_settings("mysite.settings", DATABASES={"default": dict(db.settings_dict)},
+                          MIGRATE_ON_STARTUP=migrate_on_startup):
+        try:
+            get_wsgi_application()
+            tables = [name.lower() for name in connection.introspection.table_names()]
+            assert ("blog_post" in tables) is migrate_on_startup
+        finally:
+            call_command("migrate", "blog", "zero", verbosity=0)
