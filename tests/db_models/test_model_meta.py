@@ -332,3 +332,14 @@ def test_relation_deconstruct():
         "to": "dbm_meta.Volume", "on_delete": models.SET_NULL, "null": True})
     readers = Volume._meta.get_field("readers")
     assert readers.deconstruct()[1:] == ("pyframework.db.models.ManyToManyField", [], {"to": "dbm_meta.Reader"})
+
+
+def test_instances_pickle_with_their_state():
+    import pickle
+
+    reader = Reader(id=5, name="r")
+    reader._state.adding = False
+    reader._state.db = "default"
+    copy = pickle.loads(pickle.dumps(reader))
+    assert copy == reader and copy.name == "r"
+    assert (copy._state.adding, copy._state.db) == (False, "default")
