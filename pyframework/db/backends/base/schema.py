@@ -475,12 +475,13 @@ class BaseDatabaseSchemaEditor(object):
             self.execute(self.sql_rename_column % {"table": qtable, "old_column": self.quote_name(old_field.column),
                                                    "new_column": self.quote_name(new_field.column)})
         column = self.quote_name(new_field.column)
-        if old_type != new_type:
-            self.execute(self._alter_type_sql(table, new_field, new_type))
         if old_field.null and not new_field.null:
+            # Fill NULLs first: some databases (MySQL) change type and nullability in one statement.
             default = self.effective_default(new_field)
             if default is not None:
                 self.execute("UPDATE %s SET %s = %%s WHERE %s IS NULL" % (qtable, column, column), [default])
+        if old_type != new_type:
+            self.execute(self._alter_type_sql(table, new_field, new_type))
         if old_field.null != new_field.null:
             self.execute(self._alter_null_sql(table, new_field, new_type))
         if new_field.unique and (not old_field.unique or old_type != new_type) and not new_field.primary_key:

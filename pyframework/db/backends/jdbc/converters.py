@@ -32,7 +32,12 @@ class JsonText(text_type):
 
 def read_int(rs, index):
     value = rs.getObject(index)
-    return None if value is None else int(value)
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except TypeError:  # java.math.BigInteger (unsigned BIGINT columns)
+        return int(text_type(value.toString()))
 
 
 def read_float(rs, index):
