@@ -1,5 +1,5 @@
 """Models shared by the query-layer tests (app label ``db_queries``)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db import models
 

@@ -1,5 +1,5 @@
 """Subqueries, Exists/OuterRef, set operations, nested joins, regex, locking and write helpers."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import pytest
 

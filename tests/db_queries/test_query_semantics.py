@@ -1,5 +1,5 @@
 """Multi-valued join semantics, database functions, expression values() and queryset odds and ends."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 

@@ -1,5 +1,5 @@
 """QuerySet API over every test database: filters, lookups, ordering, slicing, values, aggregates, writes."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal

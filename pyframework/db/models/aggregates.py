@@ -1,5 +1,5 @@
 """Aggregate functions for ``annotate()`` and ``aggregate()``: Count, Sum, Avg, Min, Max."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import decimal
 

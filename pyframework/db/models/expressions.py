@@ -3,7 +3,7 @@
 Every expression compiles through ``as_sql(compiler, connection)`` to ``(sql, params)``
 with ``%s`` placeholders; values are always parameters, never part of the SQL text.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 
@@ -11,10 +11,15 @@ from pyframework.db.models.query_utils import FieldError
 from pyframework.utils.compat import string_types
 
 
+_fields_module = []
+
+
 def _fields():
-    # The field classes import the query layer, so they are looked up on use.
-    from pyframework.db.models import fields
-    return fields
+    # The field classes import the query layer, so they are looked up on first use.
+    if not _fields_module:
+        from pyframework.db.models import fields
+        _fields_module.append(fields)
+    return _fields_module[0]
 
 
 class Combinable(object):

@@ -1,5 +1,5 @@
 """How a QuerySet turns result rows into objects: model instances, dicts, tuples or single values."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from collections import namedtuple
 

@@ -4,10 +4,10 @@ A lookup compiles to ``<lhs> <operator> <rhs>`` where the operator template come
 from ``connection.operators`` so each backend decides its own SQL, and the value
 always travels as a parameter.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
-from pyframework.db.models.expressions import Func, Value
-from pyframework.db.models.query_utils import RegisterLookupMixin
+from pyframework.db.models.expressions import Func, _fields
+from pyframework.db.models.query_utils import EmptyResultSet, RegisterLookupMixin
 
 
 class Lookup(object):
@@ -210,7 +210,6 @@ class In(BuiltinLookup):
         if not self.rhs_is_direct_value():
             return super(In, self).process_rhs(compiler, connection)
         if not self.rhs:
-            from pyframework.db.models.query_utils import EmptyResultSet
             raise EmptyResultSet
         field = self.lhs._output_field_or_none
         if field is not None:
@@ -299,8 +298,7 @@ class DatePart(Transform):
         return sql, list(params)
 
     def _resolve_output_field(self):
-        from pyframework.db.models.fields import IntegerField
-        return IntegerField()
+        return _fields().IntegerField()
 
 
 class Year(DatePart):

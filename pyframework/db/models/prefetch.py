@@ -6,7 +6,7 @@ as a ready-evaluated queryset in ``instance._prefetched_objects_cache[cache_name
 (cache_name: the reverse accessor name for a reverse foreign key, the field name
 for a many-to-many, the related query name for a reverse many-to-many).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models.expressions import F
 from pyframework.db.models.iterables import set_cached_related

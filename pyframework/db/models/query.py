@@ -4,9 +4,10 @@ Each chained call clones the queryset (and its ``sql.Query``); nothing touches
 the database until the results are needed (iteration, ``len()``, ``bool()``,
 indexing, ``count()``, ...).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core import exceptions
+from pyframework.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from pyframework.db.models import sql
 from pyframework.db.models.iterables import (
     FlatValuesListIterable, ModelIterable, NamedValuesListIterable, ValuesIterable, ValuesListIterable,
@@ -20,11 +21,6 @@ from pyframework.utils.compat import integer_types
 CHUNK_SIZE = 100
 # How many result rows ``repr()`` shows.
 REPR_OUTPUT_SIZE = 20
-
-
-def _db():
-    from pyframework import db
-    return db
 
 
 class QuerySet(object):
@@ -55,7 +51,7 @@ class QuerySet(object):
     def db(self):
         if self._db is not None:
             return self._db
-        return _db().DEFAULT_DB_ALIAS
+        return DEFAULT_DB_ALIAS
 
     def as_manager(cls):
         from pyframework.db.models.manager import Manager
@@ -209,10 +205,9 @@ class QuerySet(object):
         objs = list(objs)
         if not objs:
             return objs
-        from pyframework.db import transaction
         opts = self.model._meta
         self._for_write = True
-        connection = _db().connections[self.db]
+        connection = connections[self.db]
         for obj in objs:
             _prepare_for_bulk(obj)
         with_pk = [obj for obj in objs if obj.pk is not None]
@@ -257,7 +252,6 @@ class QuerySet(object):
             return self._create_object_from_params(kwargs, params)
 
     def _create_object_from_params(self, lookup, params):
-        from pyframework.db import IntegrityError, transaction
         try:
             with transaction.atomic(using=self.db):
                 params = dict((k, v() if callable(v) else v) for k, v in params.items())
@@ -271,7 +265,6 @@ class QuerySet(object):
             raise
 
     def update_or_create(self, defaults=None, **kwargs):
-        from pyframework.db import transaction
         defaults = defaults or {}
         self._for_write = True
         with transaction.atomic(using=self.db):
@@ -388,7 +381,6 @@ class QuerySet(object):
         """Set ``kwargs`` on every matching row in one UPDATE; values may be F() expressions."""
         if self._query.is_sliced:
             raise TypeError("Cannot update a query once a slice has been taken.")
-        from pyframework.db import transaction
         self._for_write = True
         query = self._query.chain(sql.UpdateQuery)
         query.add_update_values(kwargs)

@@ -1,6 +1,6 @@
 """Small pieces the query layer shares with the model layer: Q objects, lookup registration,
 the descriptor for plain fields and the description of one step of a relation path."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 from collections import namedtuple
@@ -99,6 +99,17 @@ class Q(object):
         return path, tuple(self.children), kwargs
 
 
+_lookups = []
+
+
+def _lookups_module():
+    # lookups.py builds on this module, so it is imported on first use (once: imports are slow on Jython).
+    if not _lookups:
+        from pyframework.db.models import lookups
+        _lookups.append(lookups)
+    return _lookups[0]
+
+
 # Per class: its own lookups merged with its bases' (filled on first use, cleared on registration).
 _merged_lookups = {}
 
@@ -121,18 +132,18 @@ class RegisterLookupMixin(object):
         return merged
 
     def get_lookup(self, lookup_name):
-        from pyframework.db.models.lookups import Lookup, default_lookup
+        lookups = _lookups_module()
         found = self._class_lookups().get(lookup_name)
-        if found is not None and issubclass(found, Lookup):
+        if found is not None and issubclass(found, lookups.Lookup):
             return found
-        return default_lookup(lookup_name)
+        return lookups.default_lookup(lookup_name)
 
     def get_transform(self, lookup_name):
-        from pyframework.db.models.lookups import Transform, default_transform
+        lookups = _lookups_module()
         found = self._class_lookups().get(lookup_name)
-        if found is not None and issubclass(found, Transform):
+        if found is not None and issubclass(found, lookups.Transform):
             return found
-        return default_transform(lookup_name)
+        return lookups.default_transform(lookup_name)
 
     @classmethod
     def get_lookups(cls):

@@ -1,5 +1,5 @@
 """``Model.objects.raw(sql, params)``: model instances from hand-written SQL."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models.query_utils import FieldError
 

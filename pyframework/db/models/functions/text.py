@@ -1,5 +1,5 @@
 """Text and NULL-handling functions: Lower, Upper, Length, Coalesce."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models.expressions import Func, _fields
 from pyframework.db.models.lookups import Transform

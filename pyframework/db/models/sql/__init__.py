@@ -1,5 +1,5 @@
 """The SQL layer of the ORM: Query objects and the compilers that turn them into SQL."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models.sql.constants import AND, CURSOR, MULTI, NO_RESULTS, OR, SINGLE  # noqa: F401
 from pyframework.db.models.sql.query import Query  # noqa: F401

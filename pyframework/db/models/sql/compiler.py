@@ -1,5 +1,5 @@
 """Compilers: turn a sql.Query into SQL text + parameters for one connection, run it, convert rows."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import weakref
 

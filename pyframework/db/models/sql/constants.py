@@ -1,5 +1,5 @@
 """Constants shared by the query and compiler modules."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 # What SQLCompiler.execute_sql() returns.
 MULTI = "multi"          # all rows (a list, or an iterator of rows for chunked fetches)

@@ -1,5 +1,5 @@
 """The FROM clause: the base table and the joins hanging off it."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models.sql.constants import INNER, LOUTER
 

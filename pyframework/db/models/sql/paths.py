@@ -1,5 +1,5 @@
 """Turning ``author__books__title`` into a chain of table hops (PathInfo) for the joins."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import FieldDoesNotExist
 from pyframework.db.models.query_utils import FieldError, PathInfo

@@ -3,23 +3,21 @@
 The QuerySet keeps one Query and clones it on every chained call; the compiler
 (``get_compiler(using)``) turns it into SQL for a given connection.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from collections import OrderedDict
 
-from pyframework.db.models.expressions import Ref, ResolvedOuterRef
-from pyframework.db.models.lookups import default_lookup, default_transform
+from pyframework.db import DEFAULT_DB_ALIAS, connections
+from pyframework.db.models.aggregates import Count
+from pyframework.db.models.expressions import RawSQL, Ref, ResolvedOuterRef, Value
+from pyframework.db.models.lookups import Exact, In, IsNull, default_lookup, default_transform
+from pyframework.db.models.sql import compiler
 from pyframework.db.models.query_utils import LOOKUP_SEP, EmptyResultSet, FieldError, Q
 from pyframework.db.models.sql import paths
 from pyframework.db.models.sql.constants import AND, INNER, LOUTER, OR, SINGLE
 from pyframework.db.models.sql.datastructures import BaseTable, Join
 from pyframework.db.models.sql.where import NothingNode, WhereNode
 from pyframework.utils.compat import string_types
-
-
-def _connections():
-    from pyframework.db import connections
-    return connections
 
 
 class JoinInfo(object):
@@ -69,7 +67,6 @@ class Query(object):
         return sql % tuple(repr(p) for p in params)
 
     def sql_with_params(self, using=None):
-        from pyframework.db import DEFAULT_DB_ALIAS
         return self.get_compiler(using or DEFAULT_DB_ALIAS).as_sql()
 
     # -- cloning -------------------------------------------------------------
@@ -99,8 +96,7 @@ class Query(object):
         if using is None and connection is None:
             raise ValueError("Need either using or connection")
         if using is not None:
-            connection = _connections()[using]
-        from pyframework.db.models.sql import compiler
+            connection = connections[using]
         return getattr(compiler, self.compiler)(self, connection, using)
 
     # -- tables and joins ----------------------------------------------------
@@ -235,8 +231,6 @@ class Query(object):
             condition = filter_expr.resolve_expression(self, allow_joins=True, reuse=can_reuse)
             if isinstance(condition, WhereNode) or getattr(condition, "conditional", False):
                 return condition
-            from pyframework.db.models.lookups import Exact
-            from pyframework.db.models.expressions import Value
             return Exact(condition, Value(True))
         arg, value = filter_expr
         if not arg:
@@ -268,7 +262,6 @@ class Query(object):
                 self.alias_map[a].join_type == LOUTER for a in joins[1:])
             if nullable:
                 # NOT (col = v) must still keep the rows where col is NULL.
-                from pyframework.db.models.lookups import IsNull
                 return WhereNode([condition, IsNull(col, False)], AND)
         return condition
 
@@ -313,7 +306,6 @@ class Query(object):
         pk = self.model._meta.pk
         inner.set_values_cols([pk.get_col(inner.get_initial_alias())])
         inner.clear_ordering(force=True)
-        from pyframework.db.models.lookups import In
         condition = In(pk.get_col(self.get_initial_alias()), inner)
         return WhereNode([condition], AND, negated=False)
 
@@ -511,7 +503,6 @@ class Query(object):
     def exists_query(self):
         query = self.clone()
         query.default_cols = False
-        from pyframework.db.models.expressions import RawSQL
         query.values_select = (("a", RawSQL("1", ())),)
         query.annotation_select_mask = []
         query.clear_ordering(force=True)
@@ -549,7 +540,7 @@ class Query(object):
 
     def get_aggregation(self, using, names):
         """Run the summary annotations ``names`` and return ``{name: value}``."""
-        from pyframework.db.models.sql.subqueries import AggregateQuery
+        from pyframework.db.models.sql.subqueries import AggregateQuery  # it subclasses Query
         existing = [a for n, a in self.annotations.items() if n not in names]
         needs_subquery = (self.is_sliced or self.distinct or self.combinator or
                           any(a.contains_aggregate for a in existing) or self.group_by is not None)
@@ -574,7 +565,6 @@ class Query(object):
         return dict(zip(names, row))
 
     def get_count(self, using):
-        from pyframework.db.models.aggregates import Count
         obj = self.clone()
         obj.add_annotation(Count("*"), "__count", is_summary=True)
         return obj.get_aggregation(using, ["__count"])["__count"]

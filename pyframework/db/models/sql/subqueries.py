@@ -1,5 +1,5 @@
 """The non-SELECT queries: INSERT, UPDATE, DELETE, and the aggregate-over-subquery wrapper."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from collections import OrderedDict
 

@@ -1,5 +1,5 @@
 """The WHERE clause: a tree of conditions joined by AND/OR, each node optionally negated."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models.query_utils import EmptyResultSet
 from pyframework.db.models.sql.constants import AND, OR
