@@ -2,6 +2,7 @@
 from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models.query_utils import FieldError
+from pyframework.db.models.sql.compiler import SQLCompiler, convert_row
 
 
 class RawQuerySet(object):
@@ -78,19 +79,9 @@ class RawQuerySet(object):
                                  key=lambda item: order[item[1]])
         extra_positions = [(pos, columns[pos]) for pos, field in enumerate(fields) if field is None]
         init_list = [field.attname for pos, field in model_positions]
-        exprs = [field.get_col(opts.db_table) for pos, field in model_positions]
-        converters = []
-        for index, expr in enumerate(exprs):
-            functions = list(connection.ops.get_db_converters(expr)) + list(expr.get_db_converters(connection))
-            if functions:
-                converters.append((index, functions, expr))
+        converters = SQLCompiler(None, connection, self.db).get_converters([field.get_col(opts.db_table) for pos, field in model_positions])
         for row in rows:
-            values = [row[pos] for pos, field in model_positions]
-            for index, functions, expr in converters:
-                value = values[index]
-                for function in functions:
-                    value = function(value, expr, connection)
-                values[index] = value
+            values = convert_row([row[pos] for pos, field in model_positions], converters, connection)
             obj = self.model.from_db(self.db, init_list, values)
             for pos, name in extra_positions:
                 setattr(obj, name, row[pos])

@@ -350,25 +350,24 @@ class SQLCompiler(object):
                 yield list(row)
             return
         for row in results:
-            row = list(row)
-            for pos, functions, expr in converters:
-                value = row[pos]
-                for function in functions:
-                    value = function(value, expr, connection)
-                row[pos] = value
-            yield row
+            yield convert_row(row, converters, connection)
 
     def apply_converters_to_row(self, row, expressions):
-        row = list(row)
-        for pos, functions, expr in self.get_converters(expressions):
-            value = row[pos]
-            for function in functions:
-                value = function(value, expr, self.connection)
-            row[pos] = value
-        return row
+        return convert_row(row, self.get_converters(expressions), self.connection)
 
     def has_results(self):
         return self.execute_sql(SINGLE) is not None
+
+
+def convert_row(row, converters, connection):
+    """``row`` as a list with the ``(position, functions, expression)`` converters applied."""
+    row = list(row)
+    for pos, functions, expr in converters:
+        value = row[pos]
+        for function in functions:
+            value = function(value, expr, connection)
+        row[pos] = value
+    return row
 
 
 # Per model: the SELECT list of its own columns under its table name (the usual case).
@@ -479,18 +478,7 @@ class SQLInsertCompiler(SQLCompiler):
             return []
         fields = returning_fields if can_return else [opts.pk]
         converters = self.get_converters([f.get_col(opts.db_table) for f in fields])
-        if converters:
-            converted = []
-            for row in rows:
-                row = list(row)
-                for pos, functions, expr in converters:
-                    value = row[pos]
-                    for function in functions:
-                        value = function(value, expr, self.connection)
-                    row[pos] = value
-                converted.append(tuple(row))
-            rows = converted
-        return [tuple(row) for row in rows]
+        return [tuple(convert_row(row, converters, self.connection)) for row in rows]
 
 
 class SQLDeleteCompiler(SQLCompiler):
