@@ -44,3 +44,8 @@ def pytest_collection_modifyitems(config, items):
         if marker is not None:
             reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "CPython only")
             item.add_marker(pytest.mark.skip(reason="CPython only: %s" % reason))
+
+
+# --- Database test matrix (tests/dbtesting.py): the db, create_tables and assert_num_queries fixtures.
+from dbtesting import (  # noqa: E402,F401
+    _database_registry, assert_num_queries_fixture, create_tables_fixture, db, pytest_report_header)

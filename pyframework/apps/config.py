@@ -3,6 +3,7 @@ from __future__ import unicode_literals
 
 import importlib
 import os
+import sys
 
 from pyframework.core.exceptions import ImproperlyConfigured
 
@@ -35,6 +36,31 @@ class AppConfig(object):
         if not paths:
             raise ImproperlyConfigured("Cannot find the directory of app %r." % module.__name__)
         return os.path.abspath(paths[0])
+
+    models_module = None
+    models = None
+    apps = None  # the registry that loaded this app (set by Apps.populate)
+
+    def import_models(self):
+        """Import ``<app>.models`` if the app has one (its model classes register themselves)."""
+        self.models = self.apps.all_models[self.label]
+        models_name = "%s.models" % self.name
+        try:
+            self.models_module = importlib.import_module(models_name)
+        except ImportError as exc:
+            # No models module is fine; an ImportError raised inside it is a real error.
+            if models_name in sys.modules or not _names_missing_module(exc, models_name):
+                raise
+
+    def get_models(self, include_auto_created=False):
+        return [model for model in list((self.models or {}).values())
+                if include_auto_created or not model._meta.auto_created]
+
+    def get_model(self, model_name):
+        try:
+            return self.models[model_name.lower()]
+        except (KeyError, TypeError):
+            raise LookupError("App '%s' doesn't have a '%s' model." % (self.label, model_name))
 
     def ready(self):
         """Hook for start-up work, run once after all apps are registered."""
@@ -80,3 +106,11 @@ class AppConfig(object):
 
     def __repr__(self):
         return "<%s: %s>" % (self.__class__.__name__, self.label)
+
+
+def _names_missing_module(exc, module_name):
+    missing = getattr(exc, "name", None)  # Python 3
+    if missing is not None:
+        return missing == module_name
+    message = str(exc)  # Python 2: "No module named models"
+    return message.startswith("No module named") and module_name.endswith(message.split()[-1])

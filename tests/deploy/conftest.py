@@ -121,12 +121,15 @@ def war_path(request):
     return EXAMPLE_WAR
 
 
-def deployed(request, server_class):
-    """Start a ``server_class`` serving the WAR until the session ends; return its base URL."""
+def deployed(request, server_class, **options):
+    """Start a ``server_class`` serving the WAR until the session ends; return its base URL.
+
+    ``options`` go to the ``server_class`` constructor.
+    """
     distributions = request.getfixturevalue("server_distributions")
     war = request.getfixturevalue("war_path")
     workdir = str(request.getfixturevalue("tmp_path_factory").mktemp(server_class.__name__))
-    server = server_class(workdir, war, distributions)
+    server = server_class(workdir, war, distributions, **options)
     request.addfinalizer(server.stop)
     TIMINGS.append("%s version: %s" % (server.name, server.version))
     announce(request.config, "starting %s %s on port %d (log: %s)"
@@ -161,3 +164,13 @@ def payara(request):
 def server(request):
     """Base URL of each server in turn; tests using it run once per server."""
     return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(scope="session")
+def deploy_war_on(request):
+    """``deploy_war_on(server_class, **options)``: one more server serving the WAR, e.g. with
+    a different database configuration; it runs until the session ends. Returns its base URL.
+    """
+    def deploy(server_class, **options):
+        return deployed(request, server_class, **options)
+    return deploy

@@ -7,10 +7,11 @@ polite client refuses to send: lying Content-Length, oversized bodies.
 from __future__ import absolute_import, division, unicode_literals
 
 import json
+import re
 import select
 import socket
 
-from pyframework.utils.compat import PY2, urlsplit
+from pyframework.utils.compat import PY2, text_type, urlencode, urlsplit
 
 if PY2:  # pragma: no cover - Jython
     import httplib as http_client
@@ -125,3 +126,33 @@ def _expects_more(raw):
         if name.strip().lower() == b"content-length":
             return len(body) < int(value.strip())
     return False
+
+
+# --- forms, as a browser submits them ---------------------------------------
+
+FORM_HEADERS = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+
+
+def fetch_ok(url, *args, **options):
+    """``fetch`` that insists on 200 OK and returns the response."""
+    response = fetch(url, *args, **options)
+    assert response.status == 200, response
+    return response
+
+
+def csrf_credentials(server, page):
+    """Load the form ``page`` as a browser does: (Cookie header value, hidden token)."""
+    form = fetch_ok(server + page)
+    cookie = re.search(r"csrftoken=([A-Za-z0-9]+)", form.header("Set-Cookie"))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', form.text)
+    assert cookie and token, form
+    return "csrftoken=%s" % cookie.group(1), token.group(1)
+
+
+def post_form(server, page, fields):
+    """POST ``fields`` (urlencoded) from the form on ``page``, with its CSRF cookie and token."""
+    cookie, token = csrf_credentials(server, page)
+    fields = dict(fields, csrfmiddlewaretoken=token)
+    body = urlencode(sorted((name, value.encode("utf-8") if isinstance(value, text_type) else value)
+                            for name, value in fields.items())).encode("ascii")
+    return fetch(server + page, "POST", body, dict(FORM_HEADERS, Cookie=cookie))

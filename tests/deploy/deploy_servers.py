@@ -329,7 +329,9 @@ class PayaraMicroServer(ServerProcess):
         with open(preboot, "w") as commands:
             commands.write(PAYARA_PREBOOT_COMMANDS % {"read_timeout": READ_TIMEOUT_MILLIS})
         return [
-            "java", "-jar", self.location,
+            # A private temporary directory, like Tomcat's CATALINA_BASE/temp: the
+            # example's embedded database lives there.
+            "java", "-Djava.io.tmpdir=" + root, "-jar", self.location,
             "--deploy", self.war_path,
             "--contextroot", CONTEXT_PATH.lstrip("/"),
             "--port", str(self.port),

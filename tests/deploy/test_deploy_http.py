@@ -12,10 +12,9 @@ import re
 import threading
 import uuid
 
-from deploy_http import exchange, fetch, multipart_body
-from pyframework.utils.compat import quote, urlencode, urljoin, urlsplit
+from deploy_http import FORM_HEADERS, csrf_credentials, exchange, fetch, fetch_ok, multipart_body, post_form
+from pyframework.utils.compat import quote, urljoin, urlsplit
 
-FORM_HEADERS = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
 # A CSRF secret of the right form: the raw requests below must get past the
 # CSRF check to reach the body handling they test.
 RAW_CSRF_COOKIE = b"Cookie: csrftoken=" + b"x" * 32
@@ -25,31 +24,8 @@ def host_header(server):
     return ("Host: %s" % urlsplit(server).netloc).encode("ascii")
 
 
-def fetch_ok(url, *args, **options):
-    """``fetch`` that insists on 200 OK and returns the response."""
-    response = fetch(url, *args, **options)
-    assert response.status == 200, response
-    return response
-
-
 def assert_still_serving(server):
     fetch_ok(server + "/")
-
-
-def csrf_credentials(server, page):
-    """Load the form ``page`` as a browser does: (Cookie header value, hidden token)."""
-    form = fetch_ok(server + page)
-    cookie = re.search(r"csrftoken=([A-Za-z0-9]+)", form.header("Set-Cookie"))
-    token = re.search(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', form.text)
-    assert cookie and token, form
-    return "csrftoken=%s" % cookie.group(1), token.group(1)
-
-
-def post_form(server, page, fields):
-    """POST ``fields`` (urlencoded) from the form on ``page``, with its CSRF cookie and token."""
-    cookie, token = csrf_credentials(server, page)
-    body = urlencode(dict(fields, csrfmiddlewaretoken=token)).encode("ascii")
-    return fetch(server + page, "POST", body, dict(FORM_HEADERS, Cookie=cookie))
 
 
 # --- pages -----------------------------------------------------------------

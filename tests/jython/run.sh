@@ -4,10 +4,12 @@
 #   bash tests/jython/run.sh [pytest arguments...]     (default: the whole tests/ folder)
 #
 # Needs java, python3 (to fetch the pinned pytest wheels) and gradle (which provides
-# jython-standalone and the Jinja2/MarkupSafe bundle the WAR ships, via `gradle -q jythonRuntime`).
+# jython-standalone and the Jinja2/MarkupSafe/jaydebeapi bundle the WAR ships, via
+# `gradle -q jythonRuntime`, and the JDBC drivers of the database tests, via `gradle -q jdbcDrivers`).
+# The database tests run on the databases tests/dbtesting.py selects (PYFRAMEWORK_TEST_DATABASES).
 #
 # Not run on Jython, on purpose:
-#   tests/build/   builds the WAR with Gradle and inspects it from CPython
+#   tests/war/   builds the WAR with Gradle and inspects it from CPython
 #   tests/deploy/  deploys the WAR on stand-alone Tomcat and Payara and drives them over HTTP
 #   tests marked @pytest.mark.cpython_only (reported as skipped with their reason): they start
 #                  subprocesses or serve with the CPython development server.
@@ -21,10 +23,17 @@ SITE="$ROOT/build/jython/test-site"
 LIB="$ROOT/build/jython/lib"
 PYTHON_LIBS="$ROOT/build/jython/python"
 
+JDBC_JARS="$ROOT/build/jdbc"
+
 # First Gradle: its jythonRuntime task syncs build/jython/ and may remove what else is there.
-if [ ! -f "$LIB/jython-standalone-2.7.4.jar" ] || [ ! -d "$PYTHON_LIBS/jinja2" ]; then
+if [ ! -f "$LIB/jython-standalone-2.7.4.jar" ] || [ ! -d "$PYTHON_LIBS/jinja2" ] || [ ! -d "$PYTHON_LIBS/jaydebeapi" ]; then
     echo "jython runtime: gradle -q jythonRuntime"
     gradle -q jythonRuntime
+fi
+# The JDBC drivers of the database tests go on the JVM classpath (Jython cannot add jars later).
+if ! ls "$JDBC_JARS"/*.jar >/dev/null 2>&1; then
+    echo "jdbc drivers: gradle -q jdbcDrivers"
+    gradle -q jdbcDrivers
 fi
 
 python3 tests/jython/build_site.py "$SITE"
@@ -37,6 +46,6 @@ fi
 # entry would break lazy imports after a test changes the working directory).
 export JYTHONPATH="$SITE:$PYTHON_LIBS"
 exec java -Xss2m -Dpython.console.encoding=UTF-8 -Dpython.cachedir.skip=true \
-    -cp "$LIB/*" org.python.util.jython \
+    -cp "$LIB/*:$JDBC_JARS/*" org.python.util.jython \
     -m pytest -p no:cacheprovider -o addopts="" \
-    --ignore=tests/build --ignore=tests/deploy "$@"
+    --ignore=tests/war --ignore=tests/deploy "$@"

@@ -7,6 +7,7 @@ import logging
 from pyframework.conf import settings
 from pyframework.core.exceptions import ImproperlyConfigured, MiddlewareNotUsed
 from pyframework.core.handlers.exception import HANDLED_EXCEPTIONS, convert_exception_to_response
+from pyframework.db import connections, transaction
 from pyframework.urls import get_resolver, set_urlconf
 
 request_logger = logging.getLogger("pyframework.request")
@@ -95,6 +96,7 @@ class BaseHandler(object):
         """The innermost layer: resolve, run view middleware, call the view."""
         match = self.resolve_request(request)
         view, args, kwargs = match.func, match.args, match.kwargs
+        view = self.make_view_atomic(view)
         response = None
         for hook in self._view_middleware:
             response = hook(request, view, args, kwargs)
@@ -119,6 +121,18 @@ class BaseHandler(object):
                 if response is None:
                     raise
         return response
+
+    @staticmethod
+    def make_view_atomic(view):
+        """Wrap ``view`` in a transaction for each database with ATOMIC_REQUESTS (unless opted out)."""
+        aliases = connections.atomic_request_aliases()
+        if not aliases:
+            return view
+        opted_out = getattr(view, "_non_atomic_requests", ())
+        for alias in aliases:
+            if alias not in opted_out:
+                view = transaction.atomic(using=alias)(view)
+        return view
 
     def _exception_hooks_response(self, exc, request):
         for hook in self._exception_middleware:

@@ -14,6 +14,7 @@ from pyframework.core import signals
 from pyframework.core.exceptions import (
     BadRequest, PermissionDenied, RequestDataTooBig, SuspiciousOperation,
 )
+from pyframework.db.utils import InterfaceError, OperationalError
 from pyframework.http import Http404, HttpResponse
 from pyframework.http.multipartparser import MultiPartParserError
 from pyframework.urls import get_resolver
@@ -29,10 +30,15 @@ if JYTHON:  # pragma: no cover - Jython
 else:
     HANDLED_EXCEPTIONS = Exception
 
+# A lost or unreachable database: the request gets a 503, the next one a fresh connection.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
 request_logger = logging.getLogger("pyframework.request")
 
 # Last resort when even the 500 view fails: nothing here can raise.
 _HARD_500_BODY = b"<!doctype html><title>Server Error (500)</title><h1>Server Error (500)</h1>"
+_DATABASE_UNAVAILABLE_BODY = (b"<!doctype html><title>Service Unavailable</title><h1>Service Unavailable (503)</h1>"
+                              b"<p>Service Unavailable: the database is not reachable.</p>")
 _TOO_BIG_BODY = (b"<!doctype html><title>Request Entity Too Large</title><h1>Request Entity Too Large (413)</h1>"
                  b"<p>The request body is larger than this server accepts.</p>")
 
@@ -61,6 +67,12 @@ def response_for_exception(request, exc):
     elif isinstance(exc, RequestDataTooBig):
         response = HttpResponse(_TOO_BIG_BODY, status=413)
         _security_log(request, exc, 413)
+    elif isinstance(exc, DATABASE_UNAVAILABLE):
+        # The connection is flagged and replaced when the next request starts.
+        response = HttpResponse(_DATABASE_UNAVAILABLE_BODY, status=503)
+        request_logger.error("Service Unavailable (database): %s: %s", _request_path(request), exc,
+                             extra={"status_code": 503, "request": request})
+        response._has_been_logged = True
     elif isinstance(exc, (MultiPartParserError, BadRequest, SuspiciousOperation)):
         if isinstance(exc, SuspiciousOperation):
             _security_log(request, exc, 400)

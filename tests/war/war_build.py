@@ -1,4 +1,4 @@
-"""Helpers for tests/build: running Gradle on pyframework projects."""
+"""Helpers for tests/war: running Gradle on pyframework projects."""
 from __future__ import unicode_literals
 
 import os

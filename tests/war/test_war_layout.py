@@ -55,12 +55,14 @@ def web_xml(war):
 
 def test_libraries(names):
     libraries = sorted(name for name in names if name.startswith("WEB-INF/lib/") and name.endswith(".jar"))
-    assert libraries == ["WEB-INF/lib/jython-standalone-2.7.4.jar", "WEB-INF/lib/pyframework-servlet.jar"]
+    # H2 is the embedded default database (gradle/jdbc-drivers.gradle pins it).
+    assert libraries == ["WEB-INF/lib/h2-2.3.232.jar", "WEB-INF/lib/jython-standalone-2.7.4.jar",
+                         "WEB-INF/lib/pyframework-servlet.jar"]
 
 
 @pytest.mark.parametrize("module", [
     "pyframework/__init__", "pyframework/conf/global_settings", "jinja2/environment", "jinja2/tests",
-    "markupsafe/__init__", "markupsafe/_native", "mysite/settings", "mysite/wsgi", "demo/views",
+    "markupsafe/__init__", "markupsafe/_native", "jaydebeapi/__init__", "mysite/settings", "mysite/wsgi", "demo/views",
 ])
 def test_python_modules_are_bundled_and_precompiled(names, module):
     assert "WEB-INF/python/%s.py" % module in names

@@ -1,0 +1,69 @@
+"""H2 2.x (the embedded default inside the WAR): identity columns, native UUID, REGEXP_LIKE."""
+from __future__ import absolute_import, unicode_literals
+
+from pyframework.db.backends.base.features import BaseDatabaseFeatures
+from pyframework.db.backends.base.schema import BaseDatabaseSchemaEditor
+from pyframework.db.backends.jdbc.converters import read_uuid
+from pyframework.db.backends.jdbc.dialects.base import POSITIVE_CHECKS, STANDARD_DATA_TYPES, Dialect, JdbcOperations
+
+DATA_TYPES = dict(STANDARD_DATA_TYPES, BinaryField="varbinary", GenericIPAddressField="varchar(39)",
+                  JSONField="varchar", TextField="varchar")
+
+
+class H2Operations(JdbcOperations):
+    def regex_lookup(self, lookup_type):
+        if lookup_type == "regex":
+            return "REGEXP_LIKE(%s, %s, 'c')"
+        return "REGEXP_LIKE(%s, %s, 'i')"
+
+    def max_name_length(self):
+        return 256
+
+    def date_extract_sql(self, lookup_type, sql, params=()):
+        if lookup_type == "week_day":
+            return "DAY_OF_WEEK(%s)" % sql, params  # 1 = Sunday, like Django's week_day
+        return super(H2Operations, self).date_extract_sql(lookup_type, sql, params)
+
+    def sql_flush(self, style, tables, reset_sequences=False, allow_cascade=False):
+        if not tables:
+            return []
+        return (["SET REFERENTIAL_INTEGRITY FALSE;"] +
+                ["TRUNCATE TABLE %s%s;" % (self.quote_name(t), " RESTART IDENTITY" if reset_sequences else "")
+                 for t in tables] + ["SET REFERENTIAL_INTEGRITY TRUE;"])
+
+
+class H2Features(BaseDatabaseFeatures):
+    has_select_for_update = True
+    has_select_for_update_nowait = True
+    has_native_uuid_field = True
+    can_rollback_ddl = False
+    supports_regex = True
+    supports_deferrable_unique_constraints = False
+
+
+class H2SchemaEditor(BaseDatabaseSchemaEditor):
+    sql_alter_column_type = "ALTER COLUMN %(column)s SET DATA TYPE %(type)s"
+    sql_delete_index = "DROP INDEX %(name)s"
+
+    def quote_value(self, value):
+        if isinstance(value, bool):
+            return "TRUE" if value else "FALSE"
+        return super(H2SchemaEditor, self).quote_value(value)
+
+
+class H2Dialect(Dialect):
+    NAME = "h2"
+    VENDOR = "h2"
+    DISPLAY_NAME = "H2"
+    DEFAULT_DRIVER = "org.h2.Driver"
+    DATA_TYPES = DATA_TYPES
+    DATA_TYPE_CHECK_CONSTRAINTS = POSITIVE_CHECKS
+    NATIVE_UUID = True
+    READERS_BY_TYPE_NAME = {"uuid": read_uuid}
+    CURRENT_SCHEMA_SQL = "CURRENT_SCHEMA"
+    DatabaseOperations = H2Operations
+    DatabaseFeatures = H2Features
+    DatabaseSchemaEditor = H2SchemaEditor
+
+
+dialect = H2Dialect()
