@@ -36,6 +36,14 @@ def test_multi_valued_filter_chaining(shelf):
         "Ann", "Bob"]
 
 
+def test_ordering_by_relation_uses_related_meta_ordering(shelf):
+    aaron = Author.objects.create(name="Aaron")
+    Book.objects.create(title="green", author=aaron, pages=1)
+    assert [b.author.name for b in Book.objects.order_by("author", "pages")] == ["Aaron", "Ann", "Ann", "Bob"]
+    assert [b.author.name for b in Book.objects.order_by("-author", "pages")] == ["Bob", "Ann", "Ann", "Aaron"]
+    assert [b.author_id for b in Book.objects.order_by("author_id", "pages")][0] == shelf[0].pk
+
+
 def test_functions(shelf):
     assert list(Author.objects.annotate(low=Lower("name")).values_list("low", flat=True)) == ["ann", "bob"]
     assert list(Author.objects.values_list(Upper("name"), flat=True)) == ["ANN", "BOB"]
