@@ -56,7 +56,9 @@ fetch_jdbc_drivers() {
 }
 
 # The database matrix (tests/dbtesting.py) needs a PostgreSQL server: a private one is started
-# (and stopped on exit) unless PYFRAMEWORK_TEST_POSTGRES_URL already names one.
+# (and stopped on exit) unless PYFRAMEWORK_TEST_POSTGRES_URL already names one. A private
+# MariaDB is started with it unless PYFRAMEWORK_TEST_MARIADB=0.
+export PYFRAMEWORK_TEST_MARIADB="${PYFRAMEWORK_TEST_MARIADB:-1}"
 start_database_servers() {
     if [ -n "${PYFRAMEWORK_TEST_POSTGRES_URL:-}" ]; then
         echo "== Databases: PostgreSQL at $PYFRAMEWORK_TEST_POSTGRES_URL"
