@@ -1,5 +1,5 @@
 """pyframework: a Django-shaped web framework that runs on CPython 3 and on Jython 2.7."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 VERSION = (0, 1, 0)
 __version__ = "0.1.0"

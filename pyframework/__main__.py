@@ -1,5 +1,5 @@
 """``python -m pyframework ...``: the same command line as the ``pyframework`` script."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core import management
 

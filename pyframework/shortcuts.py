@@ -1,5 +1,5 @@
 """Shortcuts for views: render a template, redirect, fetch an object or answer 404."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ObjectDoesNotExist
 from pyframework.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect

@@ -1,5 +1,5 @@
 """AppConfig: what the framework knows about one entry of INSTALLED_APPS."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 import os

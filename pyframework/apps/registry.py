@@ -1,5 +1,5 @@
 """The registry of installed apps, filled once from INSTALLED_APPS by ``pyframework.setup()``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import functools
 import threading

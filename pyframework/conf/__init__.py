@@ -4,7 +4,7 @@
 imported on first attribute access, or ``settings.configure(...)`` is called
 once, before that, to configure the framework without a module (tests, scripts).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 import os

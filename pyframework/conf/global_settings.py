@@ -1,5 +1,5 @@
 """Default value of every setting. A project's settings module overrides any of them."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 DEBUG = False
 

@@ -1,5 +1,5 @@
 """Exceptions shared by every layer of the framework (mirrors ``django.core.exceptions``)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 
 class ImproperlyConfigured(Exception):

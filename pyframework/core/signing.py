@@ -13,7 +13,7 @@ the key can be rotated without logging everybody out.
 
 Values are signed, not encrypted: anyone can read them.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import base64
 import datetime

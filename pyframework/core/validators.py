@@ -1,5 +1,5 @@
 """Reusable value validators for model fields (and forms): callables raising ValidationError."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import re
 from decimal import Decimal

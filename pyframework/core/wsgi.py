@@ -1,5 +1,5 @@
 """The entry point WSGI servers (and the servlet bridge) load."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import pyframework
 from pyframework.core.handlers.wsgi import WSGIHandler

@@ -1,1 +1,2 @@
+from __future__ import absolute_import
 from pyframework.dispatch.signal import Signal, receiver  # noqa: F401

@@ -5,7 +5,7 @@ receiver's identity): simple and predictable, and connecting happens at
 import time, not per request. ``send`` takes no lock, so it is cheap on the
 request path; connect/disconnect copy the receiver list instead of mutating it.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import threading
 

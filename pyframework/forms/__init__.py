@@ -1,5 +1,5 @@
 """HTML forms: fields that validate submitted data, widgets that render it, formsets."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ValidationError  # noqa: F401
 from pyframework.forms.boundfield import BoundField  # noqa: F401

@@ -1,5 +1,5 @@
 """BoundField: one field of one form instance, with its data, errors and HTML."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from markupsafe import Markup, escape
 

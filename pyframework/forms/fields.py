@@ -4,7 +4,7 @@ A field's ``clean(value)`` runs ``to_python()`` (conversion), ``validate()``
 (the field's own rules) and ``run_validators()`` (reusable validators), and
 raises ValidationError with every message it found.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 import itertools

@@ -1,5 +1,5 @@
 """Form: declarative fields, validation of submitted data and HTML rendering."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 

@@ -1,5 +1,5 @@
 """Formsets: several copies of one form on a page, counted by a hidden management form."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from markupsafe import Markup
 

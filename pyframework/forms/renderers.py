@@ -5,7 +5,7 @@ which have no row of their own), then one row per visible field: label,
 errors, widget and help text. Hidden fields go inside the last row so tables
 and lists stay valid HTML.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from markupsafe import Markup, escape
 

@@ -1,5 +1,5 @@
 """Date, date-time and time fields: parse ISO text (what browsers send) or ``input_formats``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import re

@@ -1,5 +1,5 @@
 """Error containers, HTML attributes and time zones shared by fields, widgets and forms."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import json

@@ -3,7 +3,7 @@
 Markup is built in Python rather than through templates: a form renders many
 widgets per request and string building is the cheapest way on Jython.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 import datetime

@@ -1,5 +1,5 @@
 """HTTP requests and responses (mirrors ``django.http``)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.http.cookie import SimpleCookie, parse_cookie
 from pyframework.http.headers import BadHeaderError, HttpHeaders

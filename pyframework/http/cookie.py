@@ -1,5 +1,5 @@
 """Cookies: parsing the Cookie request header and the SimpleCookie responses use."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.utils.compat import (
     PY2, Morsel as _StdlibMorsel, SimpleCookie as _StdlibSimpleCookie, integer_types, unichr,

@@ -1,5 +1,5 @@
 """Header mappings: the request's (read from WSGI META) and the response's (validated)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import base64
 import re

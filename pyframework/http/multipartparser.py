@@ -5,7 +5,7 @@ the work is linear in the body size and uploads never sit in memory whole:
 each file stays in memory up to FILE_UPLOAD_MAX_MEMORY_SIZE, then spools to a
 temporary file. Anything malformed raises SuspiciousMultipartForm (a 400).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import io
 import re

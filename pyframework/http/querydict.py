@@ -4,7 +4,7 @@ Parsing is strict on purpose: a bad percent-escape or bytes that are not
 valid in the request's encoding are a client bug, answered with 400 Bad
 Request instead of being silently replaced.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 

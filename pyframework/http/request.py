@@ -5,7 +5,7 @@ decodes the path and checks Content-Length. Everything else (query string,
 cookies, headers, body, form data) is parsed on first access and cached on
 the instance.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import codecs
 import io

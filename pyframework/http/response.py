@@ -1,5 +1,5 @@
 """HTTP responses: HttpResponse and its streaming, file, JSON and status-code variants."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import io

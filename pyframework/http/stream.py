@@ -6,7 +6,7 @@ read that fails (a timeout, a reset connection, an exception thrown by the
 servlet container's input stream on Jython), becomes UnreadablePostError:
 a 400 with a message, never a hung thread or a 500.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import BadRequest
 

@@ -1,5 +1,5 @@
 """XFrameOptionsMiddleware: forbid other sites from showing pages in frames (clickjacking)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.utils.deprecation import MiddlewareMixin

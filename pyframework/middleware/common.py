@@ -1,5 +1,5 @@
 """CommonMiddleware: URL canonicalisation (APPEND_SLASH, PREPEND_WWW) and Content-Length."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.http import HttpResponsePermanentRedirect

@@ -11,7 +11,7 @@ visitor's secret; another site can make the browser send the cookie but
 cannot read it, so it cannot forge the token. Over HTTPS the Origin (or
 Referer) header must also name this site or one of CSRF_TRUSTED_ORIGINS.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import logging
 import string

@@ -1,5 +1,5 @@
 """SecurityMiddleware: security-related response headers and the HTTPS redirect."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import re
 

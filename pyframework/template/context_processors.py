@@ -2,7 +2,7 @@
 
 List them in ``TEMPLATES[...]["OPTIONS"]["context_processors"]`` by dotted path.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.template.urls import static_url

@@ -1,5 +1,5 @@
 """Template errors, independent of the engine that raised them."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 
 class TemplateDoesNotExist(Exception):

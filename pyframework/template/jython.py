@@ -12,7 +12,7 @@ missing). ``install()`` imports ``jinja2.debug`` once with that branch
 selected, so the module loads, its frame rewriting still runs, and the real
 error propagates. Jinja2's files are left untouched.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import sys
 

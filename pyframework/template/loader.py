@@ -1,5 +1,5 @@
 """Find and render templates with the configured engines."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.template.exceptions import TemplateDoesNotExist
 from pyframework.template.utils import engines

@@ -5,7 +5,7 @@ view-level middleware; until then ``template_name`` and ``context_data`` can be
 changed. Reading ``content`` before that is a bug and raises
 ContentNotRenderedError.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.http import HttpResponse
 from pyframework.template import loader

@@ -1,5 +1,5 @@
 """``engines``: the template engines configured by the TEMPLATES setting, built on first use."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from collections import OrderedDict
 

@@ -1,5 +1,5 @@
 """A test client that runs requests through the whole WSGI stack, checked by ``wsgiref.validate``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import json
 import mimetypes

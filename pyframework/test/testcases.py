@@ -1,5 +1,5 @@
 """SimpleTestCase: a unittest.TestCase with a test client and response assertions."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import unittest
 

@@ -1,5 +1,5 @@
 """Testing utilities: temporarily changing settings."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import inspect
 from functools import wraps

@@ -1,5 +1,5 @@
 """URL routing: urlconf functions, resolve() and reverse() (mirrors ``django.urls``)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.urls.base import (  # noqa: F401
     clear_script_prefix, clear_url_caches, get_resolver, get_script_prefix, get_urlconf,

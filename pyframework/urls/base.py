@@ -1,5 +1,5 @@
 """reverse(), resolve() and the per-thread state they use (script prefix, urlconf override)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import re
 import threading

@@ -4,7 +4,7 @@ Mistakes (a view that isn't callable, a bad route, a namespace without an
 app_name) raise ImproperlyConfigured here, when the urlconf is imported at
 start-up, rather than on some later request.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 

@@ -4,7 +4,7 @@ A converter has a ``regex`` (what the segment may look like), ``to_python``
 (turn the matched text into the view argument; raising ValueError makes the
 pattern not match) and ``to_url`` (turn a value back into text for reverse()).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import uuid
 

@@ -1,5 +1,5 @@
 """Errors raised while resolving a path or reversing a view name."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.http import Http404
 

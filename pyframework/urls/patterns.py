@@ -5,7 +5,7 @@ their regex once, when the urlconf is imported, and try a cheap literal-prefix
 check first: on Jython a failed ``startswith`` costs far less than a regex call,
 and most patterns fail for most requests.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import itertools
 import re

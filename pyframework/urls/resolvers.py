@@ -5,7 +5,7 @@ A ``URLResolver`` holds a list of ``URLPattern`` (view endpoints) and nested
 builds a single ``ResolverMatch`` at the matching leaf; the reverse tables
 (names, namespaces) are built lazily on the first ``reverse()``.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 

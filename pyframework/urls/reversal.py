@@ -4,7 +4,7 @@ Every pattern describes its own piece of the URL as a ``Reversal``; the pieces o
 an include chain are joined once, when a resolver first reverses, so reverse()
 only substitutes values and checks the result against the combined regex.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import re
 

@@ -1,5 +1,5 @@
 """Import callables named by dotted paths (error handlers, template options)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 

@@ -1,5 +1,5 @@
 """Helpers for HTTP caching headers."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 
 def patch_vary_headers(response, newheaders):

@@ -4,7 +4,7 @@ Everything in ``pyframework`` must run on CPython 3.9+ and on Jython 2.7, so
 version-dependent names live here, in one place, instead of ``try/except
 ImportError`` blocks sprinkled through the code base.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import sys
 

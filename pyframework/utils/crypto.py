@@ -1,5 +1,5 @@
 """Keyed hashes, constant-time comparison and random strings for security tokens."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import hashlib
 import hmac

@@ -1,5 +1,5 @@
 """Containers used by requests and responses: multi-valued and case-insensitive dicts."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 

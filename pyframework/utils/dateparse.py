@@ -1,5 +1,5 @@
 """Parse ISO 8601 dates, times and datetimes (text from databases, forms and JSON)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import re

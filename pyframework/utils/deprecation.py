@@ -1,5 +1,5 @@
 """Support for middleware written as classes with ``process_request``/``process_response``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 
 class MiddlewareMixin(object):

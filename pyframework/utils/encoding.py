@@ -4,7 +4,7 @@ On Python 3 ``str`` is text; on Jython 2.7 ``str`` is bytes and text is
 ``unicode``. These helpers let the rest of the framework say which one it
 wants without caring which interpreter runs it.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal

@@ -1,5 +1,5 @@
 """Lazy evaluation helpers: cached properties, lazy objects and lazy function results."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import operator
 

@@ -1,5 +1,5 @@
 """HTTP helpers: dates, URL encoding, safe-redirect checks, ETags and header parameters."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import base64
 import calendar

@@ -3,7 +3,7 @@
 Only UTC and fixed offsets are needed by the ORM: with ``USE_TZ`` datetimes
 are stored and returned as aware UTC values.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 

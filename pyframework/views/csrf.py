@@ -3,7 +3,7 @@
 With DEBUG on it explains the reason and the usual fixes; otherwise it is a
 short page, or the project's ``403_csrf.html`` template if it has one.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.http import HttpResponseForbidden

@@ -3,7 +3,7 @@
 Built from plain string templates in code, not Jinja: the template engine
 may itself be what is broken, and this page must still render.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import linecache
 import re

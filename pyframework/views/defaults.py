@@ -3,7 +3,7 @@
 A urlconf may name its own views with ``handler400``, ``handler403``,
 ``handler404`` and ``handler500``; these are used otherwise.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.http import HttpResponse

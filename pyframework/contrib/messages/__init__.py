@@ -5,7 +5,7 @@ Add MessageMiddleware to MIDDLEWARE (after SessionMiddleware) and the
 then ``messages.success(request, "Saved.")`` in a view and loop over
 ``messages`` in the template.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.messages.api import (  # noqa: F401
     MessageFailure, add_message, debug, error, get_level, get_messages, info, set_level, success, warning,

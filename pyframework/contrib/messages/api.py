@@ -1,5 +1,5 @@
 """Adding and reading messages from views."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.messages import constants
 

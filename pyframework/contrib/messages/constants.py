@@ -1,5 +1,5 @@
 """Message levels: integers, so projects can add their own in between."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 DEBUG = 10
 INFO = 20

@@ -1,5 +1,5 @@
 """Adds ``messages`` and ``DEFAULT_MESSAGE_LEVELS`` to template contexts."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.messages.api import get_messages
 from pyframework.contrib.messages.constants import DEFAULT_LEVELS

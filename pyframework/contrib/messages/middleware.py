@@ -1,5 +1,5 @@
 """MessageMiddleware: gives each request its message storage and saves unread messages."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.contrib.messages.storage import storage_class

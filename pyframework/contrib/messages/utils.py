@@ -1,5 +1,5 @@
 """Level tags: the built-in ones overridden by the MESSAGE_TAGS setting."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.messages import constants
 from pyframework.core.signals import setting_changed

@@ -1,5 +1,5 @@
 """Errors raised by session backends."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import BadRequest, SuspiciousOperation
 

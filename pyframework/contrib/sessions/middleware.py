@@ -1,5 +1,5 @@
 """SessionMiddleware: gives each request ``request.session`` and saves it into the response."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from importlib import import_module
 

@@ -1,5 +1,5 @@
 """Finding static files: STATICFILES_DIRS first, then each installed app's ``static/`` directory."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import os
 

@@ -1,5 +1,5 @@
 """StaticFilesHandler: a WSGI wrapper serving STATIC_URL during development."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.contrib.staticfiles.utils import static_url_path

@@ -1,5 +1,5 @@
 """Small helpers shared by the static files finders, view and handler."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import os
 

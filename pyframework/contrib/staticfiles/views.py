@@ -1,5 +1,5 @@
 """Serving static files from their source directories, for development."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import mimetypes
 import os

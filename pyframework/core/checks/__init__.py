@@ -4,7 +4,7 @@
 check`` prints them and fails on errors. Register project checks with
 ``@register("tag")``.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.checks.messages import (  # noqa: F401
     CRITICAL, DEBUG, ERROR, INFO, WARNING, LEVEL_NAMES,

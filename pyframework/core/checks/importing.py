@@ -1,5 +1,5 @@
 """Import a dotted path for a check, turning failure into a readable reason."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 

@@ -1,5 +1,5 @@
 """What a system check reports: a message with a level, an id and a hint."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.utils.compat import python_2_unicode_compatible
 

@@ -1,5 +1,5 @@
 """Every MIDDLEWARE entry must import and be callable."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.core.checks.importing import import_dotted

@@ -1,5 +1,5 @@
 """The registry of system checks: functions ``check(app_configs, **kwargs) -> [CheckMessage]``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 
 class Tags(object):

@@ -1,5 +1,5 @@
 """Settings sanity: hosts, secret key and debug mode."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.core.checks.messages import Error, Warning

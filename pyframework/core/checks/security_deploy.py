@@ -4,7 +4,7 @@ SECRET_KEY and DEBUG are checked in security.py. The middleware ordering
 checks at the end run with every ``check``: they catch configurations that
 would fail on the first request.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.core.checks.messages import Error, Warning

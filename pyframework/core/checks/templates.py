@@ -1,5 +1,5 @@
 """TEMPLATES entries must name an importable backend, existing DIRS and importable context processors."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import os
 

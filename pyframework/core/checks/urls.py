@@ -1,5 +1,5 @@
 """The root URLconf must import and its patterns must be valid."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 

@@ -1,5 +1,5 @@
 """File: a file object with a name, a size and chunked reading."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import io
 import os

@@ -1,5 +1,5 @@
 """Files uploaded in a multipart/form-data request (request.FILES values)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import io
 import os

@@ -1,5 +1,5 @@
 """BaseHandler: builds the middleware chain once and turns a request into a response."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 import logging

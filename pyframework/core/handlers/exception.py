@@ -4,7 +4,7 @@ Every layer of the middleware chain is wrapped by
 ``convert_exception_to_response`` so a middleware always receives a
 response from the layer below it, never an exception.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import logging
 import sys

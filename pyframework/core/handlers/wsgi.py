@@ -1,5 +1,5 @@
 """WSGIHandler: the PEP 3333 application object of a project."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core import signals
 from pyframework.core.handlers import base

@@ -7,7 +7,7 @@ are replaced (and nothing else, so Jinja templates in the skeleton stay intact).
 Files ending in ``-tpl`` lose that suffix: it keeps skeleton ``.py`` files from
 being imported or byte-compiled as part of the framework.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 import io

@@ -1,5 +1,5 @@
 """Schema migrations: ``from pyframework.db import migrations`` gives Migration and every operation."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.migrations.migration import Migration  # noqa: F401
 from pyframework.db.migrations.operations import (  # noqa: F401

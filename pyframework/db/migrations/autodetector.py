@@ -5,7 +5,7 @@ the state of the current models and returns ``{app_label: [Migration]}``, named
 and numbered after the app's latest migration. Decisions that Django would ask
 about are taken by the questioner (see questioner.py).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import re
 

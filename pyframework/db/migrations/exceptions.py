@@ -1,5 +1,5 @@
 """Errors raised while loading, planning and applying migrations."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 
 class MigrationError(Exception):

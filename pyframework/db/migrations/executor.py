@@ -1,5 +1,5 @@
 """MigrationExecutor: plans and runs migrations forwards or backwards to a target."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.migrations.exceptions import InvalidMigrationPlan
 from pyframework.db.migrations.loader import MigrationLoader

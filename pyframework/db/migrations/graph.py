@@ -4,7 +4,7 @@ Nodes are ``(app_label, migration_name)`` keys. Plans are computed with an
 explicit stack rather than recursion: long migration histories must not hit the
 recursion limit, which is lower on Jython.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.migrations.exceptions import CircularDependencyError, NodeNotFoundError
 

@@ -1,5 +1,5 @@
 """MigrationLoader: finds every app's migration files and builds the graph and applied set."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 import os

@@ -1,5 +1,5 @@
 """``Migration``: the class every migration file subclasses."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.migrations.exceptions import IrreversibleError
 

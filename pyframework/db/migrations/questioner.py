@@ -9,7 +9,7 @@
 * An app gets its first migration when it already has a ``migrations`` package or
   was named on the command line.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import importlib
 

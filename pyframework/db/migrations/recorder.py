@@ -1,5 +1,5 @@
 """MigrationRecorder: the ``pyframework_migrations`` table of applied migrations (app, name, applied)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 TABLE_NAME = "pyframework_migrations"
 _model_class = []  # built once, on first use: defining it needs the models layer loaded

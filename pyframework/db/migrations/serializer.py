@@ -4,7 +4,7 @@
 CPython 3 and Jython 2.7 (no ``u''`` prefixes, no ``L`` suffixes, sorted sets and
 dicts) so that regenerating a migration never produces a spurious diff.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal

@@ -6,7 +6,7 @@ private registry (StateApps) whenever a schema editor or a data migration needs
 them. Field instances kept in a ModelState are never attached to a class;
 rendering gives every class fresh copies made from ``deconstruct()``.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 from collections import OrderedDict

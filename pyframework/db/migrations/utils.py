@@ -1,5 +1,5 @@
 """Comparable snapshots of fields, indexes and constraints, for detection and equality."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import functools
 

@@ -1,5 +1,5 @@
 """MigrationWriter: the readable, deterministic Python file for one Migration."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import io
 import os

@@ -1,5 +1,5 @@
 """The model layer's public names: ``from pyframework.db import models``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ObjectDoesNotExist  # noqa: F401
 from pyframework.db.models import signals  # noqa: F401

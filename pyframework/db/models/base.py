@@ -1,5 +1,5 @@
 """``Model`` and its metaclass: a class per table, an instance per row."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 

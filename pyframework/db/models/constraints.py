@@ -1,5 +1,5 @@
 """Table constraints declared in ``Meta.constraints``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 

@@ -5,7 +5,7 @@ lets each relation's ``on_delete`` handler decide (cascade, protect, set null,
 ...). ``Collector.delete()`` then runs the field updates and DELETEs, children
 before parents, inside one transaction, sending pre/post_delete signals.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from collections import Counter, OrderedDict, defaultdict
 

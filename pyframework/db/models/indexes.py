@@ -1,5 +1,5 @@
 """Indexes declared in ``Meta.indexes``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 import hashlib

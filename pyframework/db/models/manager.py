@@ -1,5 +1,5 @@
 """Managers: the ``Model.objects`` entry point that hands out QuerySets."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 import inspect

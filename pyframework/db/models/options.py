@@ -1,5 +1,5 @@
 """``Model._meta``: everything the ORM knows about one model class."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import bisect
 import copy

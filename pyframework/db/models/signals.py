@@ -1,5 +1,5 @@
 """Signals sent by models: hooks around saving, deleting and class creation."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.dispatch import Signal
 

@@ -1,5 +1,5 @@
 """Small helpers shared by models, fields and relations."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.utils.compat import string_types
 

@@ -1,5 +1,5 @@
 """Model validation: ``full_clean()`` = field checks + ``clean()`` + uniqueness checks."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ValidationError
 from pyframework.utils.compat import text_type

@@ -1,5 +1,5 @@
 """View decorators controlling the X-Frame-Options header."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from functools import wraps
 

@@ -1,5 +1,5 @@
 """View decorators controlling CSRF protection per view."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from functools import wraps
 

@@ -1,5 +1,5 @@
 """Decorators that restrict which HTTP methods a function view accepts."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import functools
 import logging

@@ -1,5 +1,5 @@
 """Class-based generic views."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.views.generic.base import (  # noqa: F401
     ContextMixin, RedirectView, TemplateResponseMixin, TemplateView, View,

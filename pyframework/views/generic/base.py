@@ -1,5 +1,5 @@
 """Class-based views: ``View`` dispatches on the HTTP method; a few small views build on it."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import logging
 

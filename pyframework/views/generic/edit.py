@@ -4,7 +4,7 @@ FormView needs no database. CreateView, UpdateView and DeleteView build on
 the same mixins once model forms exist: they add ``get_object()`` and a
 ``form_valid()`` that saves the instance.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.http import HttpResponseRedirect

@@ -1,5 +1,5 @@
 """Message storages: where messages wait between the request that adds them and the page that shows them."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.urls.utils import get_callable

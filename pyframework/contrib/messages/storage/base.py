@@ -1,5 +1,5 @@
 """Message and BaseStorage: the queue behind ``request._messages``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from markupsafe import Markup
 

@@ -1,5 +1,5 @@
 """CookieStorage: messages in a signed cookie, so a visitor cannot forge them."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.contrib.messages.storage.base import BaseStorage, decode_messages, encode_messages

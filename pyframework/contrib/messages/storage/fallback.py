@@ -1,5 +1,5 @@
 """FallbackStorage (the default): a signed cookie, and the session for what does not fit."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.messages.storage.base import BaseStorage
 from pyframework.contrib.messages.storage.cookie import CookieStorage

@@ -1,5 +1,5 @@
 """SessionStorage: messages in ``request.session`` (needs SessionMiddleware before MessageMiddleware)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.messages.storage.base import BaseStorage, decode_messages, encode_messages
 from pyframework.core.exceptions import ImproperlyConfigured

@@ -4,7 +4,7 @@ The data is loaded from the backend on first access (``accessed``) and saved
 by SessionMiddleware at the end of the request only if it changed
 (``modified``), or on every request with SESSION_SAVE_EVERY_REQUEST.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import logging

@@ -5,7 +5,7 @@ restart and are NOT shared between several server processes or WAR
 instances behind a load balancer. Use the signed-cookie backend (the
 default) there, or the database backend once the ORM provides it.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import threading
 import time

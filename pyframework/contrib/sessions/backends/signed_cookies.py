@@ -5,7 +5,7 @@ servers or WAR instances. The price: the data travels with every request
 (keep it small: browsers cap cookies near 4 kB), visitors can read it, and
 "deleting" a session cannot revoke a copy of the old cookie before it expires.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.sessions.backends.base import SessionBase, logger
 from pyframework.core import signing

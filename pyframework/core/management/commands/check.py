@@ -1,5 +1,5 @@
 """``check``: run the system checks; exit status 1 when one fails."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core import checks
 from pyframework.core.management.base import BaseCommand, CommandError

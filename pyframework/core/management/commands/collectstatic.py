@@ -3,7 +3,7 @@
 The first file found for a path wins, in the finders' order (STATICFILES_DIRS,
 then apps), exactly as the development server would serve it.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import fnmatch
 import os

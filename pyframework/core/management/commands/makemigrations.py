@@ -1,5 +1,5 @@
 """``makemigrations``: write the migrations that bring the history up to date with the models."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import os
 import sys

@@ -1,5 +1,5 @@
 """``migrate``: bring the database schema to the latest migrations, or to a named one."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.management.base import BaseCommand, CommandError
 from pyframework.db.migrations.exceptions import MigrationError

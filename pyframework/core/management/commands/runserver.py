@@ -1,5 +1,5 @@
 """``runserver [addrport]``: the threaded development server, reloading on code changes."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import errno
 import logging

@@ -1,5 +1,5 @@
 """``shell``: an interactive Python console with settings and apps loaded."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import code
 import sys

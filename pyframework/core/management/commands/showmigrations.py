@@ -1,5 +1,5 @@
 """``showmigrations``: every migration of every app, with [X] for the applied ones."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.management.base import BaseCommand, CommandError
 

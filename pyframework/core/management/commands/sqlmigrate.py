@@ -1,5 +1,5 @@
 """``sqlmigrate``: print the SQL of one migration without running it."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.management.base import BaseCommand, CommandError
 from pyframework.db.migrations.exceptions import MigrationError

@@ -1,5 +1,5 @@
 """``startapp NAME [DIR]``: create a new app package from the app skeleton."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.management.templates import TemplateCommand
 

@@ -1,5 +1,5 @@
 """``startproject NAME [DIR]``: create a new project from the project skeleton."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import random
 import string

@@ -1,5 +1,5 @@
 """``version``: print the framework version."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import pyframework
 from pyframework.core.management.base import BaseCommand

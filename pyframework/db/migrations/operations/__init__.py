@@ -1,5 +1,5 @@
 """The operations a migration file lists, importable as ``migrations.<Name>``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.migrations.operations.fields import (  # noqa: F401
     AddField, AlterField, RemoveField, RenameField,

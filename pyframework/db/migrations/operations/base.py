@@ -1,5 +1,5 @@
 """``Operation``: one schema or data change in a migration, reversible and serializable."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import inspect
 

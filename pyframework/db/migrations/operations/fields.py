@@ -1,5 +1,5 @@
 """Operations on one field of a model: add, remove, alter, rename."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from collections import OrderedDict
 

@@ -1,5 +1,5 @@
 """Operations on whole models: create, delete, rename the table, Meta options, indexes, constraints."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.migrations.operations.base import Operation
 from pyframework.db.migrations.state import ModelState

@@ -1,5 +1,5 @@
 """Operations that run code or SQL: RunPython, RunSQL, SeparateDatabaseAndState."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.migrations.operations.base import Operation
 from pyframework.utils.compat import string_types

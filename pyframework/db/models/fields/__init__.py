@@ -1,5 +1,5 @@
 """Model fields: how one attribute of a model maps to a database column and back."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import copy
 import uuid

@@ -1,5 +1,5 @@
 """ManyToManyField and the intermediary ("through") model it creates when none is given."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models.deletion import CASCADE
 from pyframework.db.models.fields.related import ForeignKey, RelatedField, lazy_related_operation

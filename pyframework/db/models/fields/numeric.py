@@ -1,5 +1,5 @@
 """Numeric fields: integers, automatic primary keys, floats and decimals."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import decimal
 

@@ -4,7 +4,7 @@ A relation may name its target before that model exists (``"self"``,
 ``"Author"``, ``"blog.Author"``); the app registry calls back once the target
 class is registered, and only then are the reverse accessors installed.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import functools
 

@@ -4,7 +4,7 @@ Forward accessors cache the related object in ``instance._state.fields_cache``;
 reverse accessors return managers built per relation (subclasses of the target
 model's default manager class, so custom QuerySet methods stay available).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models.query_utils import DeferredAttribute
 from pyframework.utils.functional import cached_property

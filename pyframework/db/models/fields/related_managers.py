@@ -1,5 +1,5 @@
 """Managers behind reverse and many-to-many accessors (``author.book_set``, ``article.tags``)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.models import signals
 

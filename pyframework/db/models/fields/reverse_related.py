@@ -3,7 +3,7 @@
 A ``ForeignObjectRel`` is not a field of its model; it describes the reverse
 accessor (``author.book_set``) and the reverse lookup name (``book__title``).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import FieldDoesNotExist
 from pyframework.utils.functional import cached_property

@@ -4,7 +4,7 @@ With ``USE_TZ`` a DateTimeField holds aware datetimes and the database stores
 UTC. A naive datetime given to such a field is taken to be UTC (a
 RuntimeWarning says so), so it never silently shifts by the server's offset.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import warnings

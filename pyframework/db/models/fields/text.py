@@ -1,5 +1,5 @@
 """Text fields: CharField and the validated kinds of text built on it."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core import validators
 from pyframework.db.models.fields import Field
