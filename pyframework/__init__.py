@@ -10,8 +10,11 @@ def get_version():
 
 
 def setup():
-    """Load settings and populate the app registry. Call once at start-up."""
+    """Load settings, configure logging and populate the app registry. Call once at start-up."""
     from pyframework.apps import apps
     from pyframework.conf import settings
+    from pyframework.utils.log import configure_logging
 
+    if not apps.ready:
+        configure_logging(settings.LOGGING, debug=settings.DEBUG)
     apps.populate(settings.INSTALLED_APPS)

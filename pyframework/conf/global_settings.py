@@ -71,6 +71,8 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 LANGUAGE_CODE = "en-us"
 
+# A logging.config.dictConfig dictionary applied on top of pyframework.utils.log.DEFAULT_LOGGING
+# (server errors with tracebacks to stderr, i.e. the servlet container's log).
 LOGGING = {}
 
 DATABASES = {}
