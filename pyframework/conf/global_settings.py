@@ -85,11 +85,12 @@ SECRET_KEY_FALLBACKS = []
 # Class used by pyframework.core.signing.get_cookie_signer().
 SIGNING_BACKEND = "pyframework.core.signing.TimestampSigner"
 
-# Where session data lives. The default keeps it in a signed cookie, which works
-# across any number of servers; "pyframework.contrib.sessions.backends.cache"
-# keeps it in the memory of the process (one JVM: not shared between several
-# WAR instances). A database backend comes with the ORM.
-SESSION_ENGINE = "pyframework.contrib.sessions.backends.signed_cookies"
+# Where session data lives. The default, the database, is shared by every process
+# and WAR instance using it and lets the server revoke a session; it needs
+# "pyframework.contrib.sessions" in INSTALLED_APPS and `migrate`. Alternatives:
+# "...backends.signed_cookies" (nothing stored server-side) and "...backends.cache"
+# (this process's memory only: not shared between several WAR instances).
+SESSION_ENGINE = "pyframework.contrib.sessions.backends.db"
 SESSION_SERIALIZER = "pyframework.contrib.sessions.serializers.JSONSerializer"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 7 * 2  # two weeks, in seconds
 SESSION_COOKIE_DOMAIN = None
