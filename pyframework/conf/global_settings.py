@@ -123,3 +123,27 @@ MESSAGE_STORAGE = "pyframework.contrib.messages.storage.fallback.FallbackStorage
 MESSAGE_LEVEL = 20
 # Extra or replacement CSS class names for message levels: {level: "tag"}.
 MESSAGE_TAGS = {}
+
+# --- Authentication (pyframework.contrib.auth) -------------------------------------------------
+
+# The user model, as "app_label.ModelName".
+AUTH_USER_MODEL = "auth.User"
+
+AUTHENTICATION_BACKENDS = ["pyframework.contrib.auth.backends.ModelBackend"]
+
+# The first hasher makes new hashes; the others still verify (and upgrade) older ones.
+PASSWORD_HASHERS = [
+    "pyframework.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "pyframework.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+
+# Password strength rules, e.g. {"NAME": "pyframework.contrib.auth.password_validation."
+# "MinimumLengthValidator", "OPTIONS": {"min_length": 10}}. Empty: anything goes.
+AUTH_PASSWORD_VALIDATORS = []
+
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/accounts/profile/"
+LOGOUT_REDIRECT_URL = None
+
+# Seconds a password-reset link stays valid (three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
