@@ -303,8 +303,7 @@ class ModelChoiceIterator(object):
         for obj in queryset:
             yield self.choice(obj)
 
-    def __len__(self):
-        return self.queryset.count() + (1 if self.field.empty_label is not None else 0)
+    # No __len__: list() would ask for it first and cost a COUNT query per render.
 
     def __bool__(self):
         return self.field.empty_label is not None or self.queryset.exists()
