@@ -1,7 +1,7 @@
 """DetailView: one object, looked up by primary key or slug from the URL."""
 from __future__ import unicode_literals
 
-from pyframework.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist
+from pyframework.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from pyframework.http import Http404
 from pyframework.views.generic.base import ContextMixin, TemplateResponseMixin, View
 
@@ -41,17 +41,20 @@ class SingleObjectMixin(ContextMixin):
             queryset = self.get_queryset()
         pk = self.kwargs.get(self.pk_url_kwarg)
         slug = self.kwargs.get(self.slug_url_kwarg)
-        if pk is not None:
-            queryset = queryset.filter(pk=pk)
-        if slug is not None and (pk is None or self.query_pk_and_slug):
-            queryset = queryset.filter(**{self.get_slug_field(): slug})
         if pk is None and slug is None:
             raise AttributeError(
                 "%s must be called with either an object pk or a slug in the URLconf." % type(self).__name__)
         try:
+            if pk is not None:
+                # Converted and range-checked first: a malformed key is "not found", never a database error.
+                pk_field = queryset.model._meta.pk
+                pk = pk_field.to_python(pk)
+                pk_field.run_validators(pk)
+                queryset = queryset.filter(pk=pk)
+            if slug is not None and (pk is None or self.query_pk_and_slug):
+                queryset = queryset.filter(**{self.get_slug_field(): slug})
             return queryset.get()
-        except (ObjectDoesNotExist, ValueError, TypeError):
-            # ValueError/TypeError: a pk the key field cannot convert is simply not found.
+        except (ObjectDoesNotExist, ValidationError, ValueError, TypeError):
             raise Http404("No %s found matching the query." % queryset.model._meta.verbose_name)
 
     def get_context_object_name(self, obj):
