@@ -70,7 +70,7 @@ class ModelBackend(BaseBackend):
     def _get_group_permissions(self, user_obj):
         from pyframework.contrib.auth.models import Permission
 
-        return Permission.objects.filter(group_set__user_set=user_obj).values_list("app_label", "codename")
+        return Permission.objects.filter(group__user=user_obj).values_list("app_label", "codename")
 
     def _cached_permissions(self, user_obj, obj, from_name):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

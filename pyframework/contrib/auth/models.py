@@ -30,6 +30,7 @@ class Permission(models.Model):
     objects = PermissionManager()
 
     class Meta:
+        app_label = "auth"  # importable before the app is installed (tests, checks)
         unique_together = [("app_label", "codename")]
         ordering = ["app_label", "model", "codename"]
 
@@ -49,9 +50,12 @@ class GroupManager(models.Manager):
 @python_2_unicode_compatible
 class Group(models.Model):
     name = models.CharField("name", max_length=150, unique=True)
-    permissions = models.ManyToManyField(Permission, blank=True, related_name="group_set")
+    permissions = models.ManyToManyField(Permission, verbose_name="permissions", blank=True)
 
     objects = GroupManager()
+
+    class Meta:
+        app_label = "auth"
 
     def __str__(self):
         return self.name
@@ -215,6 +219,7 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         abstract = False
+        app_label = "auth"
 
 
 @python_2_unicode_compatible

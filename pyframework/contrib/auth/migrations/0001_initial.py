@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=150, unique=True, verbose_name='name')),
-                ('permissions', models.ManyToManyField(blank=True, related_name='group_set', to='auth.Permission')),
+                ('permissions', models.ManyToManyField(blank=True, to='auth.Permission', verbose_name='permissions')),
             ],
         ),
         migrations.CreateModel(
