@@ -147,3 +147,21 @@ LOGOUT_REDIRECT_URL = None
 
 # Seconds a password-reset link stays valid (three days).
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+
+# --- Email (pyframework.core.mail) -----------------------------------------------------------
+
+# Where mail goes: ...backends.smtp (an SMTP server), .console (standard output),
+# .filebased (files in EMAIL_FILE_PATH), .locmem (pyframework.core.mail.outbox, for tests).
+EMAIL_BACKEND = "pyframework.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "localhost"
+EMAIL_PORT = 25
+EMAIL_HOST_USER = ""
+EMAIL_HOST_PASSWORD = ""
+# STARTTLS after connecting (usually port 587), or TLS from the first byte (usually 465): not both.
+EMAIL_USE_TLS = False
+EMAIL_USE_SSL = False
+# Seconds before a silent SMTP server is given up on; None waits as long as the OS does.
+EMAIL_TIMEOUT = None
+EMAIL_FILE_PATH = None
+# The sender of mails that name none (password resets among them).
+DEFAULT_FROM_EMAIL = "webmaster@localhost"
