@@ -10,7 +10,7 @@ import importlib
 import inspect
 
 from pyframework.conf import settings
-from pyframework.core.exceptions import ImproperlyConfigured, PermissionDenied
+from pyframework.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from pyframework.core.signals import setting_changed
 from pyframework.middleware.csrf import rotate_token
 from pyframework.utils.compat import string_types
@@ -184,7 +184,7 @@ def get_user(request):
     try:
         user_id = _user_pk_from_session(session)
         backend_path = session[BACKEND_SESSION_KEY]
-    except (KeyError, ValueError, TypeError, ImproperlyConfigured):
+    except (KeyError, ValueError, TypeError, ValidationError, ImproperlyConfigured):
         return AnonymousUser()
     backend = dict((path, backend) for backend, path in _get_backends(return_tuples=True)).get(backend_path)
     user = backend.get_user(user_id) if backend is not None else None
