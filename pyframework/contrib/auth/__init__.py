@@ -6,13 +6,13 @@ that vouched for them (BACKEND_SESSION_KEY) and an HMAC of their password hash
 """
 from __future__ import unicode_literals
 
-import importlib
 import inspect
 
 from pyframework.conf import settings
 from pyframework.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from pyframework.core.signals import setting_changed
 from pyframework.middleware.csrf import rotate_token
+from pyframework.urls.utils import get_callable
 from pyframework.utils.compat import string_types
 from pyframework.utils.crypto import constant_time_compare
 
@@ -37,11 +37,7 @@ setting_changed.connect(_reset_cache)
 
 
 def load_backend(path):
-    module_name, _, class_name = path.rpartition(".")
-    try:
-        return getattr(importlib.import_module(module_name), class_name)()
-    except (ImportError, AttributeError, ValueError) as exc:
-        raise ImproperlyConfigured("AUTHENTICATION_BACKENDS: cannot import %r (%s)." % (path, exc))
+    return get_callable(path, "AUTHENTICATION_BACKENDS")()
 
 
 def _get_backends(return_tuples=False):

@@ -9,14 +9,13 @@ as they log in.
 from __future__ import absolute_import, unicode_literals
 
 import base64
-import binascii
 import hashlib
-import importlib
 import math
 
 from pyframework.conf import settings
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.core.signals import setting_changed
+from pyframework.urls.utils import get_callable
 from pyframework.utils.compat import JYTHON
 from pyframework.utils.crypto import RANDOM_STRING_CHARS, constant_time_compare, get_random_string
 from pyframework.utils.encoding import force_bytes, force_text
@@ -61,12 +60,7 @@ setting_changed.connect(_reset_hashers)
 
 
 def _import_hasher(path):
-    module_name, _, class_name = path.rpartition(".")
-    try:
-        hasher_class = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError, ValueError):
-        raise ImproperlyConfigured("PASSWORD_HASHERS: cannot import %r." % (path,))
-    hasher = hasher_class()
+    hasher = get_callable(path, "PASSWORD_HASHERS")()
     if not getattr(hasher, "algorithm", None):
         raise ImproperlyConfigured("PASSWORD_HASHERS: %r has no 'algorithm' attribute." % (path,))
     return hasher
@@ -135,10 +129,9 @@ def verify_password(password, encoded, preferred="default"):
     same_algorithm = hasher.algorithm == preferred.algorithm
     must_update = not same_algorithm or preferred.must_update(encoded)
     matches = hasher.verify(password, encoded)
-    if not must_update or not matches:
-        pass
-    elif same_algorithm:
-        # Verifying a weaker hash was faster than the default would be: even the time out.
+    if not matches and must_update and same_algorithm:
+        # The stored hash was cheaper than today's work factor: spend the difference, so a wrong
+        # password costs as much as for an up-to-date user (a right one is re-hashed at full cost).
         preferred.harden_runtime(password, encoded)
     return matches, must_update
 
@@ -245,7 +238,3 @@ class PBKDF2SHA1PasswordHasher(PBKDF2PasswordHasher):
     algorithm = "pbkdf2_sha1"
     digest = "sha1"
 
-
-def hash_to_hex(value):
-    """Hex digits of raw bytes (``bytes.hex`` is Python 3 only)."""
-    return binascii.hexlify(value).decode("ascii")

@@ -2,7 +2,6 @@
 from __future__ import unicode_literals
 
 import gzip
-import importlib
 import io
 import os
 import re
@@ -11,6 +10,7 @@ from difflib import SequenceMatcher
 from pyframework.conf import settings
 from pyframework.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
 from pyframework.core.signals import setting_changed
+from pyframework.urls.utils import get_callable
 
 _validators = {}
 
@@ -27,13 +27,7 @@ def get_password_validators(validator_config):
     """Instances of the validators described by ``validator_config`` (a list of {"NAME", "OPTIONS"})."""
     validators = []
     for entry in validator_config:
-        path = entry.get("NAME", "") if hasattr(entry, "get") else ""
-        module_name, _, class_name = path.rpartition(".")
-        try:
-            validator_class = getattr(importlib.import_module(module_name), class_name)
-        except (ImportError, AttributeError, ValueError):
-            raise ImproperlyConfigured("The module in NAME could not be imported: %r. Check your "
-                                       "AUTH_PASSWORD_VALIDATORS setting." % (path,))
+        validator_class = get_callable(entry["NAME"], "AUTH_PASSWORD_VALIDATORS NAME")
         validators.append(validator_class(**entry.get("OPTIONS", {})))
     return validators
 
