@@ -16,6 +16,8 @@ class Session(models.Model):
     expire_date = models.DateTimeField("expire date", db_index=True)
 
     class Meta:
+        # Explicit, so the model can be imported before the app registry is populated.
+        app_label = "sessions"
         db_table = "pyframework_session"
         verbose_name = "session"
         verbose_name_plural = "sessions"
