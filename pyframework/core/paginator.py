@@ -122,7 +122,7 @@ class Paginator(object):
     def get_elided_page_range(self, number=1, on_each_side=3, on_ends=2):
         """Page numbers around ``number`` and at both ends, with ``ELLIPSIS`` for the gaps.
 
-        For long ranges: 1 2 … 7 8 9 10 11 12 13 … 49 50.
+        For long ranges: 1 2 ... 7 8 9 10 11 12 13 ... 49 50.
         """
         number = self.validate_number(number)
         if self.num_pages <= (on_each_side + on_ends) * 2:

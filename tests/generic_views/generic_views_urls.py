@@ -3,9 +3,11 @@ from __future__ import unicode_literals
 
 from pyframework.db import models
 from pyframework.urls import path
+from pyframework.utils.compat import python_2_unicode_compatible
 from pyframework.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 
 
+@python_2_unicode_compatible
 class Book(models.Model):
     title = models.CharField(max_length=40)
     slug = models.SlugField(unique=True)

@@ -10,12 +10,14 @@ from pyframework import forms
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.core.validators import MinLengthValidator
 from pyframework.db import models
-from pyframework.forms.json import JSONField as JSONFormField
+from pyframework.utils.compat import python_2_unicode_compatible
+from pyframework.forms.json_field import JSONField as JSONFormField
 from pyframework.forms.models import ModelChoiceField, ModelMultipleChoiceField, model_to_dict
 
 STATUS_CHOICES = [("d", "Draft"), ("p", "Published")]
 
 
+@python_2_unicode_compatible
 class Writer(models.Model):
     name = models.CharField(max_length=40, unique=True)
     email = models.EmailField(blank=True)
@@ -28,6 +30,7 @@ class Writer(models.Model):
         return self.name
 
 
+@python_2_unicode_compatible
 class Label(models.Model):
     name = models.CharField(max_length=20)
 
@@ -251,7 +254,7 @@ def test_model_choice_field_validates_by_pk(db, create_tables, assert_num_querie
     assert info.value.code == "required"
     with assert_num_queries(1):
         choices = list(field.choices)
-    assert choices == [("", "---------"), (ann.pk, "Ann"), (bob.pk, "Bob")]
+    assert choices == [("", "---------"), (ann.pk, "Ann"), (bob.pk, "Bob")], choices
     with assert_num_queries(1):
         html = field.widget.render("writer", bob.pk)
     assert '<option value="%s" selected>Bob</option>' % bob.pk in html
