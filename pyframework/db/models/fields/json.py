@@ -65,7 +65,7 @@ class JSONField(Field):
         return self.value_from_object(obj)
 
     def formfield(self, **kwargs):
-        from pyframework.forms.json import JSONField as JSONFormField
+        from pyframework.forms.json_field import JSONField as JSONFormField
 
         defaults = {"form_class": JSONFormField, "encoder": self.encoder, "decoder": self.decoder}
         defaults.update(kwargs)
