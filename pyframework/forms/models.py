@@ -40,9 +40,13 @@ def model_to_dict(instance, fields=None, exclude=None):
 def construct_instance(form, instance, fields=None, exclude=None):
     """Copy a valid form's cleaned data onto ``instance`` (not saved; many-to-many left out)."""
     cleaned_data = form.cleaned_data
-    for field in instance._meta.concrete_fields:
+    opts = instance._meta
+    for field in opts.concrete_fields:
         name = field.name
-        if not field.editable or name not in cleaned_data or not _selected(name, fields, exclude):
+        # The database assigns the auto field (a model formset's hidden "id" only finds the row).
+        if not field.editable or field is opts.auto_field or name not in cleaned_data:
+            continue
+        if not _selected(name, fields, exclude):
             continue
         # A field the browser did not submit at all (not even empty) keeps the model's default.
         if field.has_default() and name in form.fields and form[name].field.widget.value_omitted_from_data(
@@ -257,9 +261,6 @@ class ModelForm(with_metaclass(ModelFormMetaclass, BaseModelForm)):
 def modelform_factory(model, form=ModelForm, fields=None, exclude=None, formfield_callback=None, widgets=None,
                       labels=None, help_texts=None, error_messages=None, field_classes=None):
     """A ModelForm class for ``model`` built at run time (generic views use it)."""
-    if fields is None and exclude is None:
-        raise ImproperlyConfigured(
-            "modelform_factory(%s) needs 'fields' or 'exclude'." % model.__name__)
     attrs = {"model": model}
     for name, value in (("fields", fields), ("exclude", exclude), ("widgets", widgets), ("labels", labels),
                         ("help_texts", help_texts), ("error_messages", error_messages),
@@ -268,6 +269,9 @@ def modelform_factory(model, form=ModelForm, fields=None, exclude=None, formfiel
             attrs[name] = staticmethod(value) if name == "formfield_callback" else value
     parent_meta = (form.Meta,) if hasattr(form, "Meta") else (object,)
     meta = type(str("Meta"), parent_meta, attrs)
+    if getattr(meta, "fields", None) is None and getattr(meta, "exclude", None) is None:
+        raise ImproperlyConfigured(
+            "modelform_factory(%s) needs 'fields' or 'exclude' (or a form whose Meta has them)." % model.__name__)
     return type(form)(str("%sForm" % model.__name__), (form,), {"Meta": meta})
 
 

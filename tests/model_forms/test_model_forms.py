@@ -303,3 +303,63 @@ def test_json_form_field_round_trip():
         field.clean("{nope")
     assert field.prepare_value({"a": 1}) == '{"a": 1}'
     assert field.has_changed({"a": 1, "b": 2}, '{"b": 2, "a": 1}') is False
+
+
+class Profile(models.Model):
+    email = models.EmailField()
+    nickname = models.CharField(max_length=10, null=True, blank=True, unique=True)
+    kind = models.CharField(max_length=1, choices=STATUS_CHOICES)
+    rank = models.IntegerField(choices=[(1, "One"), (2, "Two")], null=True, blank=True)
+    subscribed = models.BooleanField(null=True)
+    balance = models.DecimalField(max_digits=6, decimal_places=2, default=0)
+    mentor = models.ForeignKey(Writer, on_delete=models.CASCADE, null=True, blank=True,
+                               limit_choices_to={"name__startswith": "A"})
+
+    class Meta:
+        app_label = "model_forms_tests"
+
+
+ProfileForm = forms.modelform_factory(Profile, fields="__all__",
+                                      error_messages={"nickname": {"unique": "Nickname taken"}})
+
+
+def test_more_field_mappings():
+    fields = ProfileForm.base_fields
+    assert isinstance(fields["email"], forms.EmailField) and fields["email"].max_length == 254
+    assert fields["nickname"].empty_value is None and fields["nickname"].required is False
+    assert 'maxlength="10"' in str(ProfileForm()["nickname"])
+    assert list(fields["kind"].choices) == [("", "---------")] + STATUS_CHOICES  # no default: blank first
+    assert fields["rank"].coerce("2") == 2 and fields["rank"].empty_value is None
+    assert isinstance(fields["subscribed"], forms.NullBooleanField)
+    assert fields["balance"].max_digits == 6 and fields["balance"].decimal_places == 2
+    assert isinstance(fields["mentor"], ModelChoiceField) and fields["mentor"].required is False
+    assert fields["mentor"].to_field_name == "id"
+
+
+def test_typed_choice_and_null_values_reach_the_instance(db, create_tables):
+    create_tables(Writer, Profile)
+    form = ProfileForm({"email": "a@example.com", "nickname": "", "kind": "p", "rank": "2", "subscribed": "",
+                        "balance": "3.10", "mentor": ""})
+    assert form.is_valid(), form.errors
+    profile = form.save()
+    profile = Profile.objects.get(pk=profile.pk)
+    assert profile.nickname is None and profile.rank == 2 and profile.subscribed is None
+    assert profile.mentor is None and profile.balance == decimal.Decimal("3.10")
+
+
+def test_limit_choices_to_narrows_the_foreign_key(db, create_tables):
+    create_tables(Writer, Profile)
+    ann, bob = _writer("Ann"), _writer("Bob")
+    form = ProfileForm({"email": "a@example.com", "kind": "d", "balance": "0", "mentor": str(bob.pk)})
+    assert [label for _, label in form.fields["mentor"].choices] == ["---------", "Ann"]
+    assert form.has_error("mentor", "invalid_choice")
+    form = ProfileForm({"email": "a@example.com", "kind": "d", "balance": "0", "mentor": str(ann.pk)})
+    assert form.is_valid(), form.errors
+    assert form.save().mentor_id == ann.pk
+
+
+def test_meta_error_messages_reword_unique_errors(db, create_tables):
+    create_tables(Writer, Profile)
+    Profile.objects.create(email="a@example.com", nickname="zed", kind="d")
+    form = ProfileForm({"email": "b@example.com", "nickname": "zed", "kind": "d", "balance": "0"})
+    assert form.errors["nickname"] == ["Nickname taken"]
