@@ -24,6 +24,11 @@ def session_key(client):
     return morsel.value if morsel is not None else None
 
 
+def set_session_cookie(client, value):
+    # Cookie names and values are native strings (bytes on Jython).
+    client.cookies[str("sessionid")] = str(value)
+
+
 def csrf_token(client):
     return client.get("/login/").content.decode("ascii")
 
@@ -36,7 +41,7 @@ def log_in(client, username="alice", password="wonderland-42"):
 def test_login_cycles_the_session_key_and_sets_request_user():
     client = Client()
     client.get("/whoami/")
-    client.cookies["sessionid"] = "planted-by-an-attacker0"  # session fixation attempt
+    set_session_cookie(client, "planted-by-an-attacker0")  # session fixation attempt
     assert client.get("/whoami/").content == b"anonymous"
     response = log_in(client)
     assert response.status_code == 200 and response.content == b"welcome alice"
@@ -117,7 +122,7 @@ def test_password_change_logs_out_other_sessions():
 def test_tampered_session_cookie_is_anonymous():
     client = Client()
     log_in(client)
-    client.cookies["sessionid"] = session_key(client)[:-1] + "x"
+    set_session_cookie(client, session_key(client)[:-1] + "x")
     assert client.get("/whoami/").content == b"anonymous"
 
 

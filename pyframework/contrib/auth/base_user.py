@@ -61,7 +61,7 @@ class AbstractBaseUser(models.Model):
 
     @classmethod
     def normalize_username(cls, username):
-        # NFKC folds look-alike code points, so "ｓｔａｆｆ" cannot pose as "staff".
+        # NFKC folds look-alike code points (full-width letters, ligatures), so they cannot pose as "staff".
         return unicodedata.normalize("NFKC", username) if username else username
 
     @classmethod
