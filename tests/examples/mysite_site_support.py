@@ -9,7 +9,7 @@ import sys
 from pyframework.conf import global_settings
 from pyframework.contrib.auth.hashers import PBKDF2PasswordHasher
 from pyframework.core.management import call_command
-from pyframework.utils.compat import urlencode
+from pyframework.utils.compat import native_str, urlencode
 from project_settings_support import project_settings
 
 MYSITE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
@@ -85,3 +85,9 @@ def log_in(client, username, password=PASSWORD, **extra_fields):
 def session_key(client):
     cookie = client.cookies.get("sessionid")
     return cookie.value if cookie is not None else None
+
+
+def set_cookie(client, name, value):
+    """Put a cookie in the client's jar, as a browser (or an attacker) would send it."""
+    # The standard library's cookie jar only takes native strings on Python 2.
+    client.cookies[native_str(name)] = native_str(value)

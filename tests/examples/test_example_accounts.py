@@ -6,7 +6,7 @@ import pytest
 
 from pyframework.test import Client
 from mysite_site_support import (PASSWORD, create_user, csrf_token, form_errors, log_in, migrated_mysite,
-                                 mysite_on_path, session_key, submit, text)
+                                 mysite_on_path, session_key, set_cookie, submit, text)
 
 XSS = '<script>alert("x")</script>'
 
@@ -150,7 +150,7 @@ def test_the_session_key_changes_at_login(client, ada):
     planted = SessionStore()
     planted["planted"] = True
     planted.save()
-    client.cookies["sessionid"] = planted.session_key
+    set_cookie(client, "sessionid", planted.session_key)
     assert log_in(client, "ada").status_code == 302
     assert session_key(client) not in (None, planted.session_key)
     assert not SessionStore().exists(planted.session_key)
@@ -159,14 +159,14 @@ def test_the_session_key_changes_at_login(client, ada):
 
 def test_a_tampered_session_cookie_is_anonymous(ada_client):
     key = session_key(ada_client)
-    ada_client.cookies["sessionid"] = key[:-1] + ("a" if key[-1] != "a" else "b")
+    set_cookie(ada_client, "sessionid", key[:-1] + ("a" if key[-1] != "a" else "b"))
     assert ada_client.get("/accounts/my-posts/").status_code == 302
-    ada_client.cookies["sessionid"] = "not a session key at all \u2603"
+    set_cookie(ada_client, "sessionid", "forged-session-key-never-issued-by-the-site")
     assert ada_client.get("/accounts/my-posts/").status_code == 302
 
 
 def test_a_tampered_message_cookie_is_ignored(ada_client):
-    ada_client.cookies["messages"] = "W1siX19qc29uX21lc3NhZ2UiLDAsMjUsIkhhY2tlZCJdXQ:forged:signature"
+    set_cookie(ada_client, "messages", "W1siX19qc29uX21lc3NhZ2UiLDAsMjUsIkhhY2tlZCJdXQ:forged:signature")
     page = ada_client.get("/accounts/my-posts/")
     assert page.status_code == 200
     assert "Hacked" not in text(page)
