@@ -2,7 +2,8 @@
 from __future__ import unicode_literals
 
 from pyframework.contrib.auth import authenticate, login, logout, update_session_auth_hash
-from pyframework.contrib.auth.decorators import login_required, permission_required, user_passes_test
+from pyframework.contrib.auth.decorators import (
+    login_not_required, login_required, permission_required, user_passes_test)
 from pyframework.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin, UserPassesTestMixin
 from pyframework.http import HttpResponse
 from pyframework.middleware.csrf import get_token
@@ -10,6 +11,7 @@ from pyframework.urls import path
 from pyframework.views import View
 
 
+@login_not_required
 def sign_in(request):
     if request.method == "GET":
         return HttpResponse(get_token(request))

@@ -181,3 +181,31 @@ def test_csrf_is_enforced_on_login():
     response = client.post("/login/", {"username": "alice", "password": "wonderland-42",
                                        "csrfmiddlewaretoken": token})
     assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("site")
+def test_logging_in_as_someone_else_drops_the_previous_session_data():
+    from pyframework.contrib.sessions.backends.cache import SessionStore
+
+    User.objects.create_user("bob", password="builder-99")
+    client = Client()
+    log_in(client)
+    first_key = session_key(client)
+    log_in(client, "bob", "builder-99")
+    assert session_key(client) != first_key
+    assert not SessionStore().exists(first_key)
+    assert client.get("/whoami/").content == b"bob"
+
+
+@pytest.mark.usefixtures("db")
+def test_login_required_middleware_guards_every_view():
+    middleware = MIDDLEWARE + ["pyframework.contrib.auth.middleware.LoginRequiredMiddleware"]
+    settings = dict(FLOW_SETTINGS, MIDDLEWARE=middleware)
+    with auth_installed(**settings):
+        User.objects.create_user("alice", password="wonderland-42")
+        client = Client()
+        response = client.get("/whoami/")
+        assert response.status_code == 302 and response["Location"] == "/login/?next=/whoami/"
+        assert client.get("/login/").status_code == 200  # marked login_not_required
+        log_in(client)
+        assert client.get("/whoami/").content == b"alice"

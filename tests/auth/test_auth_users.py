@@ -195,3 +195,11 @@ def test_misconfigured_backends_name_the_setting():
         with pytest.raises(ImproperlyConfigured) as info:
             authenticate(username="x", password="y")
         assert "missing.Backend" in str(info.value)
+
+
+def test_username_is_normalized_by_clean():
+    user = User(username="\uff53\uff54\uff41\uff46\uff46", email="Staff@Example.COM")  # full-width letters
+    user.clean()
+    assert user.username == "staff"
+    assert user.email == "Staff@example.com"
+    assert User.objects.normalize_email("no-at-sign") == "no-at-sign"
