@@ -54,7 +54,7 @@ def test_login_without_csrf_token_is_forbidden(client):
 
 def test_login_redirects_to_login_redirect_url_and_changes_the_session_key(client):
     client.get("/accounts/login/")
-    client.cookies["sessionid"] = "plantedbyanattacker0000000000000"
+    client.cookies[str("sessionid")] = str("plantedbyanattacker0000000000000")
     response = log_in(client)
     assert response.status_code == 302
     assert response["Location"] == "/accounts/profile/"
