@@ -72,8 +72,8 @@ class BaseModelFormSet(BaseFormSet):
         pk_name = self.model._meta.pk.name
         is_existing = index is not None and index < self.initial_form_count()
         rows = self.queryset if self.queryset is not None else self.model._default_manager.all()
-        form.fields[pk_name] = ModelChoiceField(
-            rows, required=is_existing, widget=HiddenInput,
+        form.fields[pk_name] = _RowKeyField(
+            self, rows, required=is_existing, widget=HiddenInput,
             initial=form.instance.pk if is_existing else None)
         super(BaseModelFormSet, self).add_fields(form, index)
 
@@ -161,6 +161,27 @@ class BaseModelFormSet(BaseFormSet):
             if not commit:
                 self.saved_forms.append(form)
         return self.new_objects
+
+
+class _RowKeyField(ModelChoiceField):
+    """The hidden key of a formset form, found among the rows the formset already read.
+
+    One query for the whole formset instead of one per form; a key outside
+    the formset's queryset is an invalid choice.
+    """
+
+    def __init__(self, formset, queryset, **kwargs):
+        self.formset = formset
+        super(_RowKeyField, self).__init__(queryset, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        obj = self.formset._existing_object(value)
+        if obj is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                  params={"value": value})
+        return obj
 
 
 def _comparable(value):

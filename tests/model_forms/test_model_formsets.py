@@ -68,6 +68,19 @@ def test_edit_add_and_delete(db, create_tables):
     assert sorted((c.name, c.role) for c in Crew.objects.all()) == [("Ann", "captain"), ("Cy", "cook")]
 
 
+def test_rows_are_read_once_for_the_whole_formset(db, create_tables, assert_num_queries):
+    create_tables(Crew)
+    rows = [Crew.objects.create(name=name) for name in ("Ann", "Bob", "Cy")]
+    data = _management(3, 3)
+    for index, row in enumerate(rows):
+        data.update({"form-%d-id" % index: str(row.pk), "form-%d-name" % index: row.name})
+    formset = CrewFormSet(data)
+    # The rows, then the unique name checks of each form against the database.
+    with assert_num_queries(1 + len(rows)):
+        assert formset.is_valid(), formset.errors
+    assert [form.cleaned_data["id"] for form in formset.forms] == rows
+
+
 def test_commit_false(db, create_tables):
     create_tables(Crew)
     data = _management(1, 0)

@@ -7,6 +7,7 @@ import uuid
 from pyframework.core import validators
 from pyframework.core.exceptions import ValidationError
 from pyframework.db.models.query_utils import DeferredAttribute, RegisterLookupMixin
+from pyframework.db.models.validation import _capfirst
 from pyframework.utils.compat import PY2, integer_types, text_type
 from pyframework.utils.functional import cached_property
 
@@ -23,11 +24,6 @@ _CHOICE_FIELD_OPTIONS = frozenset([
     "coerce", "empty_value", "choices", "required", "widget", "label", "initial", "help_text",
     "error_messages", "show_hidden_initial", "disabled", "validators", "localize", "label_suffix",
 ])
-
-
-def _capfirst(value):
-    value = text_type(value) if value is not None else ""
-    return value[:1].upper() + value[1:]
 
 
 def return_None():
@@ -390,7 +386,7 @@ class Field(RegisterLookupMixin):
         """
         from pyframework import forms  # forms never import models: no cycle, resolved once per form class
 
-        defaults = {"required": not self.blank, "label": _capfirst(self.verbose_name), "help_text": self.help_text}
+        defaults = {"required": not self.blank, "label": _capfirst(self.verbose_name or ""), "help_text": self.help_text}
         if self.has_default():
             if callable(self.default):
                 defaults["initial"] = self.default
