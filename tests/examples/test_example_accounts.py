@@ -5,32 +5,19 @@ from __future__ import unicode_literals
 import pytest
 
 from pyframework.test import Client
-from mysite_site_support import (PASSWORD, create_user, csrf_token, form_errors, log_in, migrated_mysite,
-                                 mysite_on_path, session_key, set_cookie, submit, text)
+from mysite_site_support import (PASSWORD, create_user, csrf_token, form_errors, log_in, session_key, set_cookie,
+                                 submit, text)
 
 XSS = '<script>alert("x")</script>'
 
 
-@pytest.fixture(scope="module")
-def mysite_path():
-    with mysite_on_path() as path:
-        yield path
-
-
 @pytest.fixture
-def site(db, mysite_path):
-    with migrated_mysite(db):
-        from blog import models
-        yield models
-
-
-@pytest.fixture
-def client(site):
+def client(blog):
     return Client()
 
 
 @pytest.fixture
-def ada(site):
+def ada(blog):
     return create_user("ada", email="ada@example.com")
 
 
@@ -172,7 +159,7 @@ def test_a_tampered_message_cookie_is_ignored(ada_client):
     assert "Hacked" not in text(page)
 
 
-def test_posts_without_the_csrf_token_are_forbidden(site, ada):
+def test_posts_without_the_csrf_token_are_forbidden(blog, ada):
     client = Client(enforce_csrf_checks=True)
     form = client.get("/accounts/login/")
     forged = submit(client, "/accounts/login/", username="ada", password=PASSWORD)
@@ -191,7 +178,7 @@ def test_posts_without_the_csrf_token_are_forbidden(site, ada):
     assert submit(client, "/blog/new/", title="t", body="b", csrfmiddlewaretoken=csrf_token(page)).status_code == 302
 
 
-def test_markup_typed_into_forms_is_shown_escaped(ada_client, site):
+def test_markup_typed_into_forms_is_shown_escaped(ada_client, blog):
     refused = sign_up(Client(), username=XSS)
     assert XSS not in text(refused)
     assert "&lt;script&gt;" in text(refused)
@@ -209,18 +196,18 @@ def test_markup_typed_into_forms_is_shown_escaped(ada_client, site):
 
 # --- writing and editing posts -----------------------------------------------------
 
-def test_writing_needs_a_login(client, site):
+def test_writing_needs_a_login(client, blog):
     response = client.get("/blog/new/")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=/blog/new/"
     assert submit(client, "/blog/new/", title="t", body="b").status_code == 302
-    assert site.Post.objects.count() == 0
+    assert blog.Post.objects.count() == 0
 
 
-def test_a_signed_in_user_writes_as_themselves(ada_client, site):
+def test_a_signed_in_user_writes_as_themselves(ada_client, blog):
     response = submit(ada_client, "/blog/new/", title="Hello", body="First post", tags="news")
     assert response.status_code == 302
-    post = site.Post.objects.get()
+    post = blog.Post.objects.get()
     assert (post.author.name, post.author.email) == ("ada", "ada@example.com")
     page = text(ada_client.get(response["Location"]))
     assert "Published \u201cHello\u201d." in page
@@ -228,16 +215,17 @@ def test_a_signed_in_user_writes_as_themselves(ada_client, site):
     assert "Hello" in text(ada_client.get("/accounts/my-posts/"))
 
 
-def test_the_author_edits_a_post_and_nobody_else_may(ada_client, site):
+def test_the_author_edits_a_post_and_nobody_else_may(ada_client, blog):
     submit(ada_client, "/blog/new/", title="Draft", body="text", tags="one, two")
-    post = site.Post.objects.get()
+    post = blog.Post.objects.get()
     edit_path = "/blog/%d/edit/" % post.pk
     form = text(ada_client.get(edit_path))
     assert 'value="Draft"' in form and 'value="one, two"' in form
+    assert "<h1>Edit \u201cDraft\u201d</h1>" in form
 
     response = submit(ada_client, edit_path, title="Final", body="better text", tags="two, three")
     assert response.status_code == 302
-    post = site.Post.objects.get()
+    post = blog.Post.objects.get()
     assert (post.title, post.body) == ("Final", "better text")
     assert sorted(tag.name for tag in post.tags.all()) == ["three", "two"]
     assert "Updated \u201cFinal\u201d." in text(ada_client.get(response["Location"]))
@@ -250,14 +238,14 @@ def test_the_author_edits_a_post_and_nobody_else_may(ada_client, site):
     assert other.get(edit_path).status_code == 403
     assert submit(other, edit_path, title="Defaced", body="x", tags="").status_code == 403
     assert 'href="%s"' % edit_path not in text(other.get("/blog/%d/" % post.pk))
-    assert site.Post.objects.get().title == "Final"
+    assert blog.Post.objects.get().title == "Final"
     assert ada_client.get("/blog/987654/edit/").status_code == 404
 
 
-def test_the_list_is_paginated(client, site):
-    author = site.Author.objects.create(name="ada")
+def test_the_list_is_paginated(client, blog):
+    author = blog.Author.objects.create(name="ada")
     for number in range(25):
-        site.Post.objects.create(title="Post %02d" % number, body="b", author=author)
+        blog.Post.objects.create(title="Post %02d" % number, body="b", author=author)
     first = text(client.get("/blog/"))
     assert first.count('class="post"') == 20
     assert "Post 24" in first and "Post 04" not in first

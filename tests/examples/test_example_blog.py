@@ -14,27 +14,10 @@ import pytest
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.core.management import call_command
 from pyframework.test import Client
-from mysite_site_support import MIGRATED_APPS, create_user, log_in, migrated_mysite, submit
+from mysite_site_support import MIGRATED_APPS, create_user, log_in, submit
 from project_settings_support import project_settings
 
-MYSITE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                          "examples", "mysite")
 FORM = "application/x-www-form-urlencoded"
-
-
-@pytest.fixture(scope="module")
-def mysite_path():
-    sys.path.insert(0, MYSITE_DIR)
-    yield MYSITE_DIR
-    sys.path.remove(MYSITE_DIR)
-
-
-@pytest.fixture
-def blog(db, mysite_path):
-    """The example project on the test database, its tables migrated for the test's duration."""
-    with migrated_mysite(db):
-        from blog import models
-        yield models
 
 
 @pytest.fixture
