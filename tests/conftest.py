@@ -21,6 +21,9 @@ if not settings.configured:
         ROOT_URLCONF=None,
         TEMPLATES=[],
         MIDDLEWARE=[],
+        # No app is installed here, so no session table exists: tests that use
+        # the database backend (the default) install the sessions app themselves.
+        SESSION_ENGINE="pyframework.contrib.sessions.backends.signed_cookies",
     )
     import pyframework  # noqa: E402
 

@@ -87,11 +87,12 @@ SECRET_KEY_FALLBACKS = []
 # Class used by pyframework.core.signing.get_cookie_signer().
 SIGNING_BACKEND = "pyframework.core.signing.TimestampSigner"
 
-# Where session data lives. The default keeps it in a signed cookie, which works
-# across any number of servers; "pyframework.contrib.sessions.backends.cache"
-# keeps it in the memory of the process (one JVM: not shared between several
-# WAR instances). A database backend comes with the ORM.
-SESSION_ENGINE = "pyframework.contrib.sessions.backends.signed_cookies"
+# Where session data lives. The default, the database, is shared by every process
+# and WAR instance using it and lets the server revoke a session; it needs
+# "pyframework.contrib.sessions" in INSTALLED_APPS and `migrate`. Alternatives:
+# "...backends.signed_cookies" (nothing stored server-side) and "...backends.cache"
+# (this process's memory only: not shared between several WAR instances).
+SESSION_ENGINE = "pyframework.contrib.sessions.backends.db"
 SESSION_SERIALIZER = "pyframework.contrib.sessions.serializers.JSONSerializer"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 7 * 2  # two weeks, in seconds
 SESSION_COOKIE_DOMAIN = None
@@ -124,3 +125,45 @@ MESSAGE_STORAGE = "pyframework.contrib.messages.storage.fallback.FallbackStorage
 MESSAGE_LEVEL = 20
 # Extra or replacement CSS class names for message levels: {level: "tag"}.
 MESSAGE_TAGS = {}
+
+# --- Authentication (pyframework.contrib.auth) -------------------------------------------------
+
+# The user model, as "app_label.ModelName".
+AUTH_USER_MODEL = "auth.User"
+
+AUTHENTICATION_BACKENDS = ["pyframework.contrib.auth.backends.ModelBackend"]
+
+# The first hasher makes new hashes; the others still verify (and upgrade) older ones.
+PASSWORD_HASHERS = [
+    "pyframework.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "pyframework.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+
+# Password strength rules, e.g. {"NAME": "pyframework.contrib.auth.password_validation."
+# "MinimumLengthValidator", "OPTIONS": {"min_length": 10}}. Empty: anything goes.
+AUTH_PASSWORD_VALIDATORS = []
+
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/accounts/profile/"
+LOGOUT_REDIRECT_URL = None
+
+# Seconds a password-reset link stays valid (three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+
+# --- Email (pyframework.core.mail) -----------------------------------------------------------
+
+# Where mail goes: ...backends.smtp (an SMTP server), .console (standard output),
+# .filebased (files in EMAIL_FILE_PATH), .locmem (pyframework.core.mail.outbox, for tests).
+EMAIL_BACKEND = "pyframework.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "localhost"
+EMAIL_PORT = 25
+EMAIL_HOST_USER = ""
+EMAIL_HOST_PASSWORD = ""
+# STARTTLS after connecting (usually port 587), or TLS from the first byte (usually 465): not both.
+EMAIL_USE_TLS = False
+EMAIL_USE_SSL = False
+# Seconds before a silent SMTP server is given up on; None waits as long as the OS does.
+EMAIL_TIMEOUT = None
+EMAIL_FILE_PATH = None
+# The sender of mails that name none (password resets among them).
+DEFAULT_FROM_EMAIL = "webmaster@localhost"

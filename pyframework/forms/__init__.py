@@ -9,6 +9,12 @@ from pyframework.forms.fields import (  # noqa: F401
     URLField,
 )
 from pyframework.forms.forms import BaseForm, DeclarativeFieldsMetaclass, Form  # noqa: F401
+from pyframework.forms.json_field import JSONField  # noqa: F401
+from pyframework.forms.model_formsets import BaseModelFormSet, modelformset_factory  # noqa: F401
+from pyframework.forms.models import (  # noqa: F401
+    BaseModelForm, ModelChoiceField, ModelForm, ModelMultipleChoiceField, fields_for_model, model_to_dict,
+    modelform_factory,
+)
 from pyframework.forms.formsets import BaseFormSet, all_valid, formset_factory  # noqa: F401
 from pyframework.forms.temporal import DateField, DateTimeField, TimeField  # noqa: F401
 from pyframework.forms.utils import ErrorDict, ErrorList  # noqa: F401

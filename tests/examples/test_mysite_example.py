@@ -42,10 +42,15 @@ def test_settings_come_from_the_environment(mysite):
     assert "pyframework-insecure-" in mysite.SECRET_KEY or os.environ.get("PYFRAMEWORK_SECRET_KEY")
     assert mysite.MIDDLEWARE == [
         "pyframework.middleware.security.SecurityMiddleware",
+        "pyframework.contrib.sessions.middleware.SessionMiddleware",
         "pyframework.middleware.common.CommonMiddleware",
         "pyframework.middleware.csrf.CsrfViewMiddleware",
+        "pyframework.contrib.auth.middleware.AuthenticationMiddleware",
+        "pyframework.contrib.messages.middleware.MessageMiddleware",
         "pyframework.middleware.clickjacking.XFrameOptionsMiddleware",
     ]
+    # No SESSION_ENGINE: the default database sessions serve every instance sharing the database.
+    assert not hasattr(mysite, "SESSION_ENGINE")
 
 
 def test_home_page_uses_template_inheritance_and_static(client):

@@ -7,7 +7,8 @@ from blog import views
 app_name = "blog"
 
 urlpatterns = [
-    path("", views.post_list, name="list"),
-    path("new/", views.post_create, name="create"),
-    path("<int:pk>/", views.post_detail, name="detail"),
+    path("", views.PostListView.as_view(), name="list"),
+    path("new/", views.PostCreateView.as_view(), name="create"),
+    path("<int:pk>/", views.PostDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.PostUpdateView.as_view(), name="edit"),
 ]

@@ -1,96 +1,88 @@
-"""The blog pages: the list of posts, one post, and the form that writes a new one."""
+"""The blog pages: the paginated list, one post, and the forms that write and edit posts.
+
+Writing needs a signed-in user, who becomes the post's author (an Author named
+after the username); only that user may edit the post afterwards.
+"""
 from __future__ import unicode_literals
 
-from pyframework.core.exceptions import ValidationError
-from pyframework.db import transaction
-from pyframework.shortcuts import get_object_or_404, redirect, render
-from pyframework.views.decorators.http import require_GET, require_http_methods
+from pyframework.contrib import messages
+from pyframework.contrib.auth.mixins import LoginRequiredMixin
+from pyframework.core.exceptions import PermissionDenied
+from pyframework.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from blog.models import Author, Post, Tag
+from blog.forms import PostForm
+from blog.models import Author, Post
 
-# The list shows the newest posts only: a page must stay cheap however big the table grows.
-LIST_LIMIT = 50
-MAX_TAGS = 10
-FORM_FIELDS = ("title", "body", "author", "email", "tags")
+POSTS_PER_PAGE = 20
 
 
-@require_GET
-def post_list(request):
-    posts = Post.objects.select_related("author").prefetch_related("tags")
-    tag = request.GET.get("tag", "").strip()
-    if tag:
-        posts = posts.filter(tags__name=tag)
-    return render(request, "blog/post_list.html", {"posts": posts[:LIST_LIMIT], "tag": tag})
+def author_of(user):
+    """The Author that writes as ``user``, created on their first post."""
+    return Author.objects.get_or_create(name=user.get_username(), defaults={"email": user.email})[0]
 
 
-@require_GET
-def post_detail(request, pk):
-    post = get_object_or_404(Post.objects.select_related("author"), pk=pk)
-    return render(request, "blog/post_detail.html", {"post": post, "tags": list(post.tags.all())})
+class PostListView(ListView):
+    template_name = "blog/post_list.html"
+    context_object_name = "posts"
+    # A page stays cheap however big the table grows.
+    paginate_by = POSTS_PER_PAGE
+
+    def get_queryset(self):
+        posts = Post.objects.select_related("author").prefetch_related("tags")
+        tag = self.tag()
+        return posts.filter(tags__name=tag) if tag else posts
+
+    def tag(self):
+        return self.request.GET.get("tag", "").strip()
+
+    def get_context_data(self, **kwargs):
+        context = super(PostListView, self).get_context_data(**kwargs)
+        context["tag"] = self.tag()
+        return context
 
 
-@require_http_methods(["GET", "POST"])
-def post_create(request):
-    if request.method == "GET":
-        return render(request, "blog/post_form.html", {"values": {}, "errors": {}})
-    values = dict((name, request.POST.get(name, "").strip()) for name in FORM_FIELDS)
-    errors = validate_post(values)
-    if errors:
-        return render(request, "blog/post_form.html", {"values": values, "errors": errors}, status=400)
-    post = save_post(values)
-    return redirect(post)
+class PostDetailView(DetailView):
+    queryset = Post.objects.select_related("author")
+    template_name = "blog/post_detail.html"
+    context_object_name = "post"
+
+    def get_context_data(self, **kwargs):
+        context = super(PostDetailView, self).get_context_data(**kwargs)
+        context["tags"] = list(self.object.tags.all())
+        user = self.request.user
+        context["can_edit"] = user.is_authenticated and self.object.author.name == user.get_username()
+        return context
 
 
-def validate_post(values):
-    """Field name -> list of messages for everything wrong in the submitted ``values``."""
-    errors = {}
-    author_name = values["author"]
-    if not Author.objects.filter(name=author_name).exists():
-        # A new author is created with the post: check it the same way.
-        collect_errors(errors, Author(name=author_name, email=values["email"]),
-                       {"name": "author", "email": "email"})
-    # The author is checked above; its id only exists once it is saved.
-    collect_errors(errors, Post(title=values["title"], body=values["body"]), {}, exclude=["author"])
-    tag_names = parse_tags(values["tags"])
-    if len(tag_names) > MAX_TAGS:
-        errors.setdefault("tags", []).append("Use at most %d tags." % MAX_TAGS)
-    for name in tag_names:
-        collect_errors(errors, Tag(name=name), {"name": "tags"})
-    return errors
+class PostFormMixin(LoginRequiredMixin):
+    """What writing and editing share: the form, its template, and a 400 for invalid input."""
+    form_class = PostForm
+    template_name = "blog/post_form.html"
+    success_message = "Saved."
+
+    def form_valid(self, form):
+        response = super(PostFormMixin, self).form_valid(form)
+        messages.success(self.request, self.success_message % {"title": self.object.title})
+        return response
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-def collect_errors(errors, instance, form_names, exclude=None):
-    """Add the field errors of ``instance.clean_fields()`` to ``errors`` under form field names.
+class PostCreateView(PostFormMixin, CreateView):
+    success_message = "Published \u201c%(title)s\u201d."
 
-    clean_fields(), not full_clean(): uniqueness is settled by get_or_create() when saving.
-    """
-    try:
-        instance.clean_fields(exclude=exclude)
-    except ValidationError as error:
-        for field_name, messages in messages_by_field(error).items():
-            errors.setdefault(form_names.get(field_name, field_name), []).extend(messages)
+    def form_valid(self, form):
+        form.instance.author = author_of(self.request.user)
+        return super(PostCreateView, self).form_valid(form)
 
 
-def messages_by_field(error):
-    if hasattr(error, "error_dict"):
-        return error.message_dict
-    return {"__all__": error.messages}
+class PostUpdateView(PostFormMixin, UpdateView):
+    queryset = Post.objects.select_related("author")
+    success_message = "Updated \u201c%(title)s\u201d."
 
-
-def parse_tags(text):
-    """``"Python, web"`` -> ``["python", "web"]``: lower-cased, without blanks or repeats."""
-    names = []
-    for name in text.lower().split(","):
-        name = name.strip()
-        if name and name not in names:
-            names.append(name)
-    return names
-
-
-def save_post(values):
-    """Write the post, its author and its tags all at once, or nothing at all."""
-    with transaction.atomic():
-        author = Author.objects.get_or_create(name=values["author"], defaults={"email": values["email"]})[0]
-        post = Post.objects.create(title=values["title"], body=values["body"], author=author)
-        post.tags.set([Tag.objects.get_or_create(name=name)[0] for name in parse_tags(values["tags"])])
-    return post
+    def get_object(self, queryset=None):
+        post = super(PostUpdateView, self).get_object(queryset)
+        if post.author.name != self.request.user.get_username():
+            raise PermissionDenied("Only the author may edit this post.")
+        return post

@@ -13,6 +13,10 @@ PYFRAMEWORK_DB_URL=jdbc:postgresql://host/db    connect with JDBC; PYFRAMEWORK_D
                                                 on CPython, an H2 file under java.io.tmpdir on Jython
 PYFRAMEWORK_MIGRATE_ON_STARTUP=1|0              bring the schema up to date when the WSGI application
                                                 starts (default: on for the embedded H2 only)
+
+HTTPS: PYFRAMEWORK_HTTPS=1, PYFRAMEWORK_HSTS_SECONDS, PYFRAMEWORK_PROXY_SSL_HEADER=1 (see https_settings()).
+Mail (password resets): PYFRAMEWORK_EMAIL_HOST names an SMTP server (with PYFRAMEWORK_EMAIL_PORT,
+PYFRAMEWORK_EMAIL_USER, PYFRAMEWORK_EMAIL_PASSWORD; STARTTLS); without it mails go to the console.
 """
 from __future__ import unicode_literals
 
@@ -33,17 +37,28 @@ SECRET_KEY = os.environ.get("PYFRAMEWORK_SECRET_KEY") or (
 ALLOWED_HOSTS = [host.strip() for host in os.environ.get("PYFRAMEWORK_ALLOWED_HOSTS", "").split(",")
                  if host.strip()] or ["localhost", "127.0.0.1"]
 
+# The project's apps come first: their templates (accounts' registration/login.html)
+# are found before the defaults the auth app ships.
 INSTALLED_APPS = [
-    "pyframework.contrib.staticfiles",
     "demo",
     "blog",
+    "accounts",
+    "pyframework.contrib.auth",
+    "pyframework.contrib.sessions",
+    "pyframework.contrib.messages",
+    "pyframework.contrib.staticfiles",
 ]
 
 MIDDLEWARE = [
     "pyframework.middleware.security.SecurityMiddleware",
+    # Sessions live in the database (the default SESSION_ENGINE), so every server
+    # running the WAR against the same database knows every signed-in visitor.
+    "pyframework.contrib.sessions.middleware.SessionMiddleware",
     "pyframework.middleware.common.CommonMiddleware",
     # Every POST form carries {{ csrf_input }}; the token's secret is in the csrftoken cookie.
     "pyframework.middleware.csrf.CsrfViewMiddleware",
+    "pyframework.contrib.auth.middleware.AuthenticationMiddleware",
+    "pyframework.contrib.messages.middleware.MessageMiddleware",
     "pyframework.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -60,10 +75,36 @@ TEMPLATES = [
                 "pyframework.template.context_processors.debug",
                 "pyframework.template.context_processors.request",
                 "pyframework.template.context_processors.static",
+                "pyframework.contrib.auth.context_processors.auth",
+                "pyframework.contrib.messages.context_processors.messages",
             ],
         },
     },
 ]
+
+# Pages behind login_required send visitors to the auth app's login page.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "accounts:my-posts"
+LOGOUT_REDIRECT_URL = "blog:list"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "pyframework.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "pyframework.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "pyframework.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "pyframework.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Password-reset mails: printed on the console unless PYFRAMEWORK_EMAIL_HOST names an SMTP server.
+if os.environ.get("PYFRAMEWORK_EMAIL_HOST"):
+    EMAIL_BACKEND = "pyframework.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["PYFRAMEWORK_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("PYFRAMEWORK_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("PYFRAMEWORK_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("PYFRAMEWORK_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = True
+else:
+    EMAIL_BACKEND = "pyframework.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("PYFRAMEWORK_DEFAULT_FROM_EMAIL", "mysite@localhost")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = os.path.join(BASE_DIR, "build", "static")
@@ -111,6 +152,25 @@ def database_settings(environ):
         return jdbc, True
     return {"ENGINE": "pyframework.db.backends.sqlite3", "NAME": os.path.join(BASE_DIR, "db.sqlite3")}, False
 
+
+def https_settings(environ):
+    """The settings a site served over HTTPS needs, from ``environ``.
+
+    PYFRAMEWORK_HTTPS=1: cookies travel over HTTPS only, plain-HTTP requests are redirected
+    and browsers are told (HSTS) to use HTTPS for PYFRAMEWORK_HSTS_SECONDS (default: one hour;
+    raise it once the site works). PYFRAMEWORK_PROXY_SSL_HEADER=1: a proxy in front terminates
+    TLS and sets X-Forwarded-Proto; only set it when the proxy overwrites that header.
+    """
+    values = {}
+    if environ.get("PYFRAMEWORK_HTTPS") == "1":
+        values.update(SESSION_COOKIE_SECURE=True, CSRF_COOKIE_SECURE=True, SECURE_SSL_REDIRECT=True,
+                      SECURE_HSTS_SECONDS=int(environ.get("PYFRAMEWORK_HSTS_SECONDS", "3600")))
+    if environ.get("PYFRAMEWORK_PROXY_SSL_HEADER") == "1":
+        values["SECURE_PROXY_SSL_HEADER"] = ("HTTP_X_FORWARDED_PROTO", "https")
+    return values
+
+
+globals().update(https_settings(os.environ))
 
 _default_database, _migrate_embedded_database = database_settings(os.environ)
 DATABASES = {"default": _default_database}

@@ -1,9 +1,12 @@
-"""Root URLconf of the example project: the demo pages, and the blog under /blog/."""
+"""Root URLconf of the example project: the demo pages, and the blog under /blog/, accounts under /accounts/."""
 from __future__ import unicode_literals
 
 from pyframework.urls import include, path
 
 urlpatterns = [
     path("blog/", include("blog.urls")),
+    # login/, logout/, password_change/, password_reset/... from the auth app, sign-up from ours.
+    path("accounts/", include("pyframework.contrib.auth.urls")),
+    path("accounts/", include("accounts.urls")),
     path("", include("demo.urls")),
 ]

@@ -16,3 +16,9 @@ post_delete = Signal()  # sender=model class, instance, using, origin
 
 # sender=through model; action in pre_add/post_add/pre_remove/post_remove/pre_clear/post_clear
 m2m_changed = Signal()
+
+# Sent by the migrate command once per installed app (sender=its AppConfig), before and after
+# migrating: app_config, verbosity, interactive, using, plan. Apps create rows that must
+# exist whatever the migrations did (the auth app's permissions, say).
+pre_migrate = Signal()
+post_migrate = Signal()

@@ -2,8 +2,8 @@
 
 The store lives in one process (one JVM for a WAR): sessions are lost on
 restart and are NOT shared between several server processes or WAR
-instances behind a load balancer. Use the signed-cookie backend (the
-default) there, or the database backend once the ORM provides it.
+instances behind a load balancer. Use the database backend (the default)
+or the signed-cookie backend there.
 """
 from __future__ import absolute_import, unicode_literals
 

@@ -59,10 +59,24 @@ class Command(BaseCommand):
             self.stdout.write("Running migrations:")
             if not plan:
                 self.stdout.write("  No migrations to apply.")
+        self._send_migrate_signal("pre_migrate", connection, plan, options)
         try:
             executor.migrate(targets, plan=plan, fake=options["fake"])
         except MigrationError as exc:
             raise CommandError("%s" % exc)
+        self._send_migrate_signal("post_migrate", connection, plan, options)
+
+    def _send_migrate_signal(self, name, connection, plan, options):
+        """pre_migrate/post_migrate, once per installed app with a models module."""
+        from pyframework.apps import apps
+        from pyframework.db.models import signals
+
+        signal = getattr(signals, name)
+        for app_config in apps.get_app_configs():
+            if app_config.models_module is None:
+                continue
+            signal.send(sender=app_config, app_config=app_config, verbosity=self.verbosity,
+                        interactive=options.get("interactive", False), using=connection.alias, plan=plan)
 
     @staticmethod
     def _targets(loader, app_label, migration_name):

@@ -10,7 +10,7 @@ from __future__ import absolute_import, unicode_literals
 from pyframework.db.backends.jdbc import jvm
 from pyframework.db.backends.jdbc.converters import column_readers
 from pyframework.db.utils import InterfaceError
-from pyframework.utils.compat import integer_types, text_type
+from pyframework.utils.compat import integer_types, string_types, text_type
 
 _RETURN_GENERATED_KEYS = 1  # java.sql.Statement.RETURN_GENERATED_KEYS
 
@@ -24,7 +24,8 @@ def _generated_key(value):
     """An integer key as int; anything else (a UUID key...) as its text."""
     if value is None or isinstance(value, integer_types):
         return value
-    text = text_type(value.toString())
+    # Java strings arrive already converted to Python text (JPype and Jython alike).
+    text = value if isinstance(value, string_types) else text_type(value.toString())
     try:
         return int(text)
     except ValueError:

@@ -7,6 +7,7 @@ import uuid
 from pyframework.core import validators
 from pyframework.core.exceptions import ValidationError
 from pyframework.db.models.query_utils import DeferredAttribute, RegisterLookupMixin
+from pyframework.db.models.validation import _capfirst
 from pyframework.utils.compat import PY2, integer_types, text_type
 from pyframework.utils.functional import cached_property
 
@@ -16,6 +17,13 @@ class NOT_PROVIDED(object):
 
 
 BLANK_CHOICE_DASH = [("", "---------")]
+
+
+# Keyword arguments a choice form field accepts (see Field.formfield).
+_CHOICE_FIELD_OPTIONS = frozenset([
+    "coerce", "empty_value", "choices", "required", "widget", "label", "initial", "help_text",
+    "error_messages", "show_hidden_initial", "disabled", "validators", "localize", "label_suffix",
+])
 
 
 def return_None():
@@ -70,6 +78,8 @@ class Field(RegisterLookupMixin):
     related_model = None
     hidden = False
     db_returning = False
+    # The pyframework.forms field ModelForm uses when formfield() gets no form_class.
+    form_class_name = "CharField"
 
     def __init__(self, verbose_name=None, name=None, primary_key=False, max_length=None,
                  unique=False, blank=False, null=False, db_index=False, rel=None,
@@ -366,6 +376,37 @@ class Field(RegisterLookupMixin):
             choices = list(blank_choice) + choices
         return choices
 
+    # -- forms ---------------------------------------------------------------
+
+    def formfield(self, form_class=None, choices_form_class=None, **kwargs):
+        """The form field a ModelForm shows for this model field (keyword arguments win).
+
+        Fields with ``choices`` become a TypedChoiceField that converts the
+        submitted text with this field's ``to_python``.
+        """
+        from pyframework import forms  # forms never import models: no cycle, resolved once per form class
+
+        defaults = {"required": not self.blank, "label": _capfirst(self.verbose_name or ""), "help_text": self.help_text}
+        if self.has_default():
+            if callable(self.default):
+                defaults["initial"] = self.default
+                defaults["show_hidden_initial"] = True
+            else:
+                defaults["initial"] = self.get_default()
+        if self.choices is not None:
+            include_blank = self.blank or not (self.has_default() or "initial" in kwargs)
+            defaults["choices"] = self.get_choices(include_blank=include_blank)
+            defaults["coerce"] = self.to_python
+            if self.null:
+                defaults["empty_value"] = None
+            form_class = choices_form_class or forms.TypedChoiceField
+            # Options of the plain form field (max_length...) mean nothing to a choice field.
+            for name in list(kwargs):
+                if name not in _CHOICE_FIELD_OPTIONS:
+                    del kwargs[name]
+        defaults.update(kwargs)
+        return (form_class or getattr(forms, self.form_class_name))(**defaults)
+
     # -- migrations ----------------------------------------------------------
 
     # Constructor arguments and their defaults, for deconstruct().
@@ -464,6 +505,19 @@ class BooleanField(Field):
         if value is None:
             return None
         return self.to_python(value)
+
+    def formfield(self, **kwargs):
+        from pyframework import forms
+
+        if self.choices is not None:
+            include_blank = not (self.has_default() or "initial" in kwargs)
+            defaults = {"choices": self.get_choices(include_blank=include_blank)}
+        else:
+            # An unticked checkbox submits nothing: "required" would forbid False.
+            defaults = {"form_class": forms.NullBooleanField if self.null else forms.BooleanField,
+                        "required": False}
+        defaults.update(kwargs)
+        return super(BooleanField, self).formfield(**defaults)
 
 
 class BinaryField(Field):

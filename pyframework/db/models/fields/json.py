@@ -63,3 +63,10 @@ class JSONField(Field):
 
     def value_to_string(self, obj):
         return self.value_from_object(obj)
+
+    def formfield(self, **kwargs):
+        from pyframework.forms.json_field import JSONField as JSONFormField
+
+        defaults = {"form_class": JSONFormField, "encoder": self.encoder, "decoder": self.decoder}
+        defaults.update(kwargs)
+        return super(JSONField, self).formfield(**defaults)

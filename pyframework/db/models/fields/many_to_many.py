@@ -185,3 +185,15 @@ class ManyToManyField(RelatedField):
         if not rel.db_constraint:
             kwargs["db_constraint"] = False
         return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        from pyframework.forms.models import ModelMultipleChoiceField
+
+        defaults = {"form_class": ModelMultipleChoiceField,
+                    "queryset": self.remote_field.model._default_manager.all(),
+                    "limit_choices_to": self.remote_field.limit_choices_to}
+        if self.has_default():
+            initial = self.default
+            defaults["initial"] = initial() if callable(initial) else initial
+        defaults.update(kwargs)
+        return super(ManyToManyField, self).formfield(**defaults)

@@ -11,6 +11,7 @@ from pyframework.utils.functional import cached_property
 
 
 class IntegerField(Field):
+    form_class_name = "IntegerField"
     empty_strings_allowed = False
     default_error_messages = {"invalid": "\u201c%(value)s\u201d value must be an integer."}
     # Range of the column type; the database would reject anything outside.
@@ -65,6 +66,11 @@ class PositiveIntegerField(IntegerField):
     def rel_db_type(self, connection):
         return IntegerField().db_type(connection)
 
+    def formfield(self, **kwargs):
+        defaults = {"min_value": 0}
+        defaults.update(kwargs)
+        return super(PositiveIntegerField, self).formfield(**defaults)
+
 
 class PositiveBigIntegerField(PositiveIntegerField):
     integer_range = (0, 9223372036854775807)
@@ -111,6 +117,9 @@ class AutoFieldMixin(object):
         super(AutoFieldMixin, self).contribute_to_class(cls, name, **kwargs)
         cls._meta.auto_field = self
 
+    def formfield(self, **kwargs):
+        return None  # the database assigns it: never a form input
+
 
 class AutoField(AutoFieldMixin, IntegerField):
     def rel_db_type(self, connection):
@@ -128,6 +137,7 @@ class SmallAutoField(AutoFieldMixin, SmallIntegerField):
 
 
 class FloatField(Field):
+    form_class_name = "FloatField"
     empty_strings_allowed = False
     default_error_messages = {"invalid": "\u201c%(value)s\u201d value must be a float."}
 
@@ -146,6 +156,7 @@ class FloatField(Field):
 
 
 class DecimalField(AdaptedValueMixin, Field):
+    form_class_name = "DecimalField"
     empty_strings_allowed = False
     default_error_messages = {"invalid": "\u201c%(value)s\u201d value must be a decimal number."}
 
@@ -180,3 +191,8 @@ class DecimalField(AdaptedValueMixin, Field):
 
     def adapt_for_database(self, value, connection):
         return connection.ops.adapt_decimalfield_value(value, self.max_digits, self.decimal_places)
+
+    def formfield(self, **kwargs):
+        defaults = {"max_digits": self.max_digits, "decimal_places": self.decimal_places}
+        defaults.update(kwargs)
+        return super(DecimalField, self).formfield(**defaults)

@@ -251,6 +251,15 @@ class ForeignKey(RelatedField):
             kwargs["db_constraint"] = False
         return name, path, args, kwargs
 
+    def formfield(self, **kwargs):
+        from pyframework.forms.models import ModelChoiceField
+
+        defaults = {"form_class": ModelChoiceField, "queryset": self.remote_field.model._default_manager.all(),
+                    "to_field_name": self.remote_field.field_name,
+                    "limit_choices_to": self.remote_field.limit_choices_to, "blank": self.blank}
+        defaults.update(kwargs)
+        return super(ForeignKey, self).formfield(**defaults)
+
 
 class OneToOneField(ForeignKey):
     """A unique ForeignKey whose reverse accessor returns one object, not a manager."""

@@ -43,6 +43,7 @@ class DateTimeCheckMixin(object):
 
 
 class DateField(AdaptedValueMixin, DateTimeCheckMixin, Field):
+    form_class_name = "DateField"
     empty_strings_allowed = False
     default_error_messages = {
         "invalid": "\u201c%(value)s\u201d value has an invalid date format. It must be in YYYY-MM-DD format.",
@@ -74,6 +75,7 @@ class DateField(AdaptedValueMixin, DateTimeCheckMixin, Field):
 
 
 class DateTimeField(DateField):
+    form_class_name = "DateTimeField"
     default_error_messages = {
         "invalid": "\u201c%(value)s\u201d value has an invalid format. It must be in "
                    "YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.",
@@ -114,6 +116,7 @@ class DateTimeField(DateField):
 
 
 class TimeField(AdaptedValueMixin, DateTimeCheckMixin, Field):
+    form_class_name = "TimeField"
     empty_strings_allowed = False
     default_error_messages = {
         "invalid": "\u201c%(value)s\u201d value has an invalid format. It must be in HH:MM[:ss[.uuuuuu]] format.",

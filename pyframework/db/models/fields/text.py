@@ -28,14 +28,29 @@ class CharField(Field):
     def get_prep_value(self, value):
         return self.to_python(value)
 
+    def formfield(self, **kwargs):
+        defaults = {"max_length": self.max_length}
+        if self.null:
+            defaults["empty_value"] = None  # NULL, not "", when the column allows it
+        defaults.update(kwargs)
+        return super(CharField, self).formfield(**defaults)
+
 
 class TextField(CharField):
     def __init__(self, *args, **kwargs):
         # max_length on a TextField only limits validation, never the column type.
         super(TextField, self).__init__(*args, **kwargs)
 
+    def formfield(self, **kwargs):
+        from pyframework.forms.widgets import Textarea
+
+        defaults = {"widget": Textarea}
+        defaults.update(kwargs)
+        return super(TextField, self).formfield(**defaults)
+
 
 class EmailField(CharField):
+    form_class_name = "EmailField"
     default_validators = [validators.validate_email]
 
     def __init__(self, *args, **kwargs):
@@ -47,6 +62,7 @@ class EmailField(CharField):
 
 
 class SlugField(CharField):
+    form_class_name = "SlugField"
     default_validators = [validators.validate_slug]
 
     def __init__(self, *args, **kwargs):
@@ -72,8 +88,14 @@ class SlugField(CharField):
     def get_internal_type(self):
         return "CharField"
 
+    def formfield(self, **kwargs):
+        defaults = {"allow_unicode": self.allow_unicode}
+        defaults.update(kwargs)
+        return super(SlugField, self).formfield(**defaults)
+
 
 class URLField(CharField):
+    form_class_name = "URLField"
     default_validators = [validators.URLValidator()]
 
     def __init__(self, *args, **kwargs):

@@ -1,0 +1,8 @@
+from __future__ import unicode_literals
+
+from pyframework.apps import AppConfig
+
+
+class SessionsConfig(AppConfig):
+    name = "pyframework.contrib.sessions"
+    verbose_name = "Sessions"
