@@ -3,7 +3,7 @@
 A QuerySet is only counted (``count()``) and sliced per page, so a page of a
 large table costs two small queries, never a full fetch.
 """
-from __future__ import division, unicode_literals
+from __future__ import absolute_import, division, unicode_literals
 
 import math
 import warnings

@@ -4,7 +4,7 @@ Each form over an existing row carries the row's primary key in a hidden
 field; on submission the row is looked up again in the formset's queryset,
 so a key edited in the browser can never reach a row outside it.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ImproperlyConfigured, ValidationError
 from pyframework.forms.formsets import BaseFormSet, formset_factory

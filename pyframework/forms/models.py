@@ -6,7 +6,7 @@ by accident). Validation runs the form fields, then the model's own
 ``full_clean()`` on the instance the form builds, so model validators and
 unique constraints report as form errors. ``save()`` writes the instance.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from pyframework.forms import widgets

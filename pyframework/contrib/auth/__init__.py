@@ -4,7 +4,7 @@ A session holds the logged-in user's primary key (SESSION_KEY), the backend
 that vouched for them (BACKEND_SESSION_KEY) and an HMAC of their password hash
 (HASH_SESSION_KEY): changing the password makes every other session stale.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import inspect
 

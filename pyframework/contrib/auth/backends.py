@@ -1,5 +1,5 @@
 """Authentication backends: ModelBackend checks passwords and permissions against the user model."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.auth import get_user_model
 from pyframework.contrib.auth.hashers import run_dummy_hash

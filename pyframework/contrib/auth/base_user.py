@@ -1,5 +1,5 @@
 """AbstractBaseUser and BaseUserManager: what any user model needs, whatever its fields."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import unicodedata
 

@@ -1,5 +1,5 @@
 """System checks of the user model and the auth settings."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core import checks
 from pyframework.core.exceptions import FieldDoesNotExist, ImproperlyConfigured

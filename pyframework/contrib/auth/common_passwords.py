@@ -4,7 +4,7 @@ The list is generated, not collected: weak base words and keyboard patterns
 combined with the suffixes people add to satisfy length rules. Re-run with
 ``python -m pyframework.contrib.auth.common_passwords`` after editing the lists.
 """
-from __future__ import print_function, unicode_literals
+from __future__ import absolute_import, print_function, unicode_literals
 
 import gzip
 import os

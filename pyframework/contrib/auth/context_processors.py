@@ -1,5 +1,5 @@
 """Template context: ``user`` and ``perms`` (``perms.blog.add_post`` in a template)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 
 class PermLookupDict(object):

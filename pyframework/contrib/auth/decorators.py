@@ -1,5 +1,5 @@
 """View decorators that let a request through only for suitable users."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import functools
 

@@ -1,5 +1,5 @@
 """Forms of the auth views: log in, sign up, change, reset and set a password."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import unicodedata
 

@@ -1,5 +1,5 @@
 """AuthenticationMiddleware: ``request.user``, looked up only if a view reads it."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.contrib import auth

@@ -1,5 +1,5 @@
 """Class-based view counterparts of the decorators in ``decorators.py``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.contrib.auth import REDIRECT_FIELD_NAME

@@ -4,7 +4,7 @@ Permissions name their model by ``app_label`` and ``model`` (the lower-case
 model name) rather than through a content-types table: one row per
 ``(app_label, codename)``, checked as ``"app_label.codename"``.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.auth import get_backends_for_permissions
 from pyframework.contrib.auth.base_user import AbstractBaseUser, BaseUserManager

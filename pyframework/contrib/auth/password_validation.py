@@ -1,5 +1,5 @@
 """Password strength rules (AUTH_PASSWORD_VALIDATORS) and the functions that apply them."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import gzip
 import io

@@ -1,5 +1,5 @@
 """Sending a visitor to the login page and back."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.contrib.auth import REDIRECT_FIELD_NAME

@@ -1,5 +1,5 @@
 """Signals of the authentication life cycle."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.dispatch import Signal
 

@@ -5,7 +5,7 @@ address, so a token stops working as soon as any of them changes: setting the
 new password (or logging in) uses it up. It expires after PASSWORD_RESET_TIMEOUT
 seconds; SECRET_KEY_FALLBACKS keep links valid across a key rotation.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import time

@@ -1,5 +1,5 @@
 """The auth views under their usual names: ``path("accounts/", include("pyframework.contrib.auth.urls"))``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.auth import views
 from pyframework.urls import path

@@ -1,5 +1,5 @@
 """Validators of usernames."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import re
 

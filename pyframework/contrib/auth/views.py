@@ -5,7 +5,7 @@ link to another site falls back to the default page (no open redirects).
 Login and the password forms are CSRF-protected even without
 CsrfViewMiddleware, and their responses are never cached.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.contrib.auth import REDIRECT_FIELD_NAME, get_user_model

@@ -1,5 +1,5 @@
 """The table behind the database session backend (SESSION_ENGINE ``...backends.db``)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.db import models
 

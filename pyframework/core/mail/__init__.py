@@ -4,7 +4,7 @@ The EMAIL_BACKEND setting decides where messages go: an SMTP server (the
 default), the console, files in EMAIL_FILE_PATH, or a list in memory
 (``pyframework.core.mail.outbox``) for tests. Backends live in ``backends/``.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.conf import settings
 from pyframework.core import signing

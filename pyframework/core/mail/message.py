@@ -1,5 +1,5 @@
 """EmailMessage: a message's parts, turned into a MIME message only when it is sent."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from email import charset as email_charset
 from email import encoders

@@ -1,5 +1,5 @@
 """DetailView: one object, looked up by primary key or slug from the URL."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from pyframework.http import Http404

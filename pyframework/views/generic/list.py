@@ -1,5 +1,5 @@
 """ListView: a list of objects, optionally paginated with ``?page=``."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.core.paginator import InvalidPage, Paginator

@@ -4,7 +4,7 @@
 ``add_/change_/delete_/view_<model>`` rows (Meta.default_permissions) and the
 model's Meta.permissions, never deleting any.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import sys
 

@@ -9,7 +9,7 @@ Needs ``pyframework.contrib.sessions`` in INSTALLED_APPS and ``migrate``.
 Expired rows stay until ``manage.py clearsessions`` deletes them (they are
 never loaded once past ``expire_date``).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 

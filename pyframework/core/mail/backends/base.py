@@ -1,5 +1,5 @@
 """BaseEmailBackend: what every EMAIL_BACKEND class provides."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 
 class BaseEmailBackend(object):

@@ -1,5 +1,5 @@
 """Messages written to a stream (standard output by default): for development."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import sys
 

@@ -1,5 +1,5 @@
 """A backend that sends nothing (and says every message went out)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.mail.backends.base import BaseEmailBackend
 

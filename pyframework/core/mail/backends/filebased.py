@@ -1,5 +1,5 @@
 """Messages written to files in EMAIL_FILE_PATH, one file per connection: for development and tests."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import datetime
 import errno

@@ -1,5 +1,5 @@
 """Messages kept in ``pyframework.core.mail.outbox``, a list tests can read."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.core import mail
 from pyframework.core.mail.backends.base import BaseEmailBackend

@@ -3,7 +3,7 @@
 A connection object is for one thread at a time: ``send_mail()`` makes its
 own, so requests sending mail never share one.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import smtplib
 import socket

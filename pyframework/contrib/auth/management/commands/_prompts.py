@@ -1,5 +1,5 @@
 """Terminal prompts shared by createsuperuser and changepassword (module-level, so tests can replace them)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import getpass
 import sys

@@ -1,5 +1,5 @@
 """``changepassword [username]``: set a user's password from the terminal."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.auth import get_user_model
 from pyframework.contrib.auth.management.commands import _prompts

@@ -6,7 +6,7 @@ without it the account gets an unusable password, to be set later with
 ``changepassword``. Other required fields may come from
 PYFRAMEWORK_SUPERUSER_<FIELD> too.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import os
 

@@ -1,5 +1,5 @@
 """``clearsessions``: delete expired sessions from the session store (run it from cron)."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.sessions.middleware import session_store_class
 from pyframework.core.management.base import BaseCommand, CommandError
