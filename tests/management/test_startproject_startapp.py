@@ -64,6 +64,7 @@ def test_settings_are_django_like(project_dir):
         "pyframework.contrib.sessions.middleware.SessionMiddleware",
         "pyframework.middleware.common.CommonMiddleware",
         "pyframework.middleware.csrf.CsrfViewMiddleware",
+        "pyframework.contrib.auth.middleware.AuthenticationMiddleware",
         "pyframework.contrib.messages.middleware.MessageMiddleware",
         "pyframework.middleware.clickjacking.XFrameOptionsMiddleware",
     ]
