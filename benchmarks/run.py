@@ -45,7 +45,9 @@ def parse_arguments(argv):
                         help="seconds of wrk per scenario before measuring the WAR (default 15; quick: 1); "
                              "the JIT compiles Jython's hot paths only after thousands of requests")
     parser.add_argument("--profile", type=int, default=0, metavar="SECONDS",
-                        help="afterwards, sample the WAR's JVM with JFR for SECONDS of the page scenario")
+                        help="afterwards, sample the WAR's JVM with JFR for SECONDS of one scenario")
+    parser.add_argument("--profile-scenario", default="page", choices=scenarios.SCENARIO_ORDER,
+                        help="the scenario --profile loads (default: page)")
     parser.add_argument("--no-install", action="store_true", help="skip pip install -r requirements.txt")
     args = parser.parse_args(argv)
     args.scenarios = [name.strip() for name in args.scenarios.split(",") if name.strip()]
@@ -114,9 +116,11 @@ def check_all(contenders, scenario_names):
 
 
 def warm_up(args, contenders, scripts):
-    # The JVM contenders get the full warm-up; CPython has no JIT and needs only its workers forked.
+    # Jython's call sites need thousands of requests before the JIT compiles them; plain Java
+    # bytecode is hot much sooner, and CPython has no JIT: its workers only need to be forked.
+    share = {"war": 1, "raw": 3}
     for contender in contenders:
-        seconds = args.warmup if contender.key in ("war", "raw") else max(1, args.warmup // 5)
+        seconds = max(1, args.warmup // share.get(contender.key, 5))
         for name in args.scenarios:
             if name in contender.scenarios:
                 print("warm-up %-12s %-10s %d s" % (contender.key, name, seconds), flush=True)
@@ -173,12 +177,19 @@ def main(argv=None):
             raise BenchError("wrong answers after the load:\n  " + "\n  ".join(problems))
         if args.profile and tomcat is not None and "war" in [c.key for c in contenders]:
             war = [c for c in contenders if c.key == "war"][0]
-            print("Profiling the WAR with JFR during %d s of the page scenario ..." % args.profile, flush=True)
-            path, summary = profile.profile_war(
-                tomcat.jvm_pid(), RESULTS_DIR if os.path.isdir(RESULTS_DIR) else _made(RESULTS_DIR),
-                lambda: load.measure(war, scenarios.SCENARIOS["page"], 16, args.profile, scripts["page"]))
-            print(summary)
-            print("Profile summary written to %s" % path)
+            scenario = scenarios.SCENARIOS[args.profile_scenario]
+            script = scripts.get(scenario.name) or load.write_script(workdir, scenario)
+            print("Profiling the WAR with JFR during %d s of %s ..." % (args.profile, scenario.name), flush=True)
+            try:
+                path, summary = profile.profile_war(
+                    tomcat.jvm_pid(), RESULTS_DIR if os.path.isdir(RESULTS_DIR) else _made(RESULTS_DIR),
+                    scenario.name, lambda: load.measure(war, scenario, 16, args.profile, script))
+            except (BenchError, OSError, subprocess.CalledProcessError) as error:
+                # The measurements stand without a profile: report it and go on.
+                print("Profiling failed: %s" % error, file=sys.stderr)
+            else:
+                print(summary)
+                print("Profile summary written to %s" % path)
         failed = False
     except BenchError as error:
         print("BENCHMARK FAILED: %s" % error, file=sys.stderr)

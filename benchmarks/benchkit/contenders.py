@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 from benchkit.processes import BenchError, Process, free_loopback_port, log_tail
 

@@ -8,6 +8,7 @@ in most samples (inclusive time), and the Python modules by self time.
 import collections
 import os
 import re
+import shutil
 import subprocess
 
 from benchkit.processes import BenchError
@@ -24,9 +25,24 @@ def jcmd(pid, *arguments):
         raise BenchError("jcmd %s failed:\n%s" % (" ".join(arguments), result.stdout.decode("utf-8", "replace")))
 
 
+def sampling_settings(directory):
+    """The JDK's 'profile' settings with Java stacks sampled every millisecond instead of 10 ms.
+
+    JFR samples only a few threads per period, so at 10 ms a short load yields too few stacks.
+    """
+    java_home = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which("java") or "java")))
+    with open(os.path.join(java_home, "lib", "jfr", "profile.jfc")) as settings:
+        text = settings.read()
+    text = re.sub(r'(control="method-sampling-java-interval">)[^<]*<', r"\g<1>1 ms<", text)
+    path = os.path.join(directory, "sampling.jfc")
+    with open(path, "w") as output:
+        output.write(text)
+    return path
+
+
 def record(pid, recording_path, load):
-    """Run ``load()`` while JFR samples the JVM ``pid`` every 10 ms (the 'profile' settings)."""
-    jcmd(pid, "JFR.start", "name=bench", "settings=profile")
+    """Run ``load()`` while JFR samples the JVM ``pid``'s Java stacks."""
+    jcmd(pid, "JFR.start", "name=bench", "settings=%s" % sampling_settings(os.path.dirname(recording_path)))
     try:
         load()
     finally:
@@ -90,11 +106,11 @@ def summarize(recording_path, top=25):
     return "\n".join(lines) if total else "JFR recorded no execution samples"
 
 
-def profile_war(pid, results_dir, load):
-    recording = os.path.join(results_dir, "war-page.jfr")
+def profile_war(pid, results_dir, scenario_name, load):
+    recording = os.path.join(results_dir, "war-%s.jfr" % scenario_name)
     record(pid, recording, load)
     summary = summarize(recording)
-    path = os.path.join(results_dir, "war-page-profile.txt")
+    path = os.path.join(results_dir, "war-%s-profile.txt" % scenario_name)
     with open(path, "w") as output:
         output.write(summary + "\n")
     return path, summary
