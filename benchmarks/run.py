@@ -143,6 +143,26 @@ def measure_all(args, contenders, scripts):
     return measurements
 
 
+def profile_war(args, tomcat, contenders, scripts, workdir):
+    """JFR samples of the WAR during one more load of a scenario; a failure only costs the profile."""
+    wars = [c for c in contenders if c.key == "war"]
+    if not wars:
+        return
+    scenario = scenarios.SCENARIOS[args.profile_scenario]
+    script = scripts.get(scenario.name) or load.write_script(workdir, scenario)
+    print("Profiling the WAR with JFR during %d s of %s ..." % (args.profile, scenario.name), flush=True)
+    if not os.path.isdir(RESULTS_DIR):
+        os.makedirs(RESULTS_DIR)
+    try:
+        path, summary = profile.profile_war(tomcat.jvm_pid(), RESULTS_DIR, scenario.name,
+                                            lambda: load.measure(wars[0], scenario, 16, args.profile, script))
+    except (BenchError, OSError, subprocess.CalledProcessError) as error:
+        print("Profiling failed: %s" % error, file=sys.stderr)
+    else:
+        print(summary)
+        print("Profile summary written to %s" % path)
+
+
 def main(argv=None):
     args = parse_arguments(argv)
     began = time.time()
@@ -175,21 +195,8 @@ def main(argv=None):
                             for m in measurements if m.error_detail.get("status"))
         if problems:
             raise BenchError("wrong answers after the load:\n  " + "\n  ".join(problems))
-        if args.profile and tomcat is not None and "war" in [c.key for c in contenders]:
-            war = [c for c in contenders if c.key == "war"][0]
-            scenario = scenarios.SCENARIOS[args.profile_scenario]
-            script = scripts.get(scenario.name) or load.write_script(workdir, scenario)
-            print("Profiling the WAR with JFR during %d s of %s ..." % (args.profile, scenario.name), flush=True)
-            try:
-                path, summary = profile.profile_war(
-                    tomcat.jvm_pid(), RESULTS_DIR if os.path.isdir(RESULTS_DIR) else _made(RESULTS_DIR),
-                    scenario.name, lambda: load.measure(war, scenario, 16, args.profile, script))
-            except (BenchError, OSError, subprocess.CalledProcessError) as error:
-                # The measurements stand without a profile: report it and go on.
-                print("Profiling failed: %s" % error, file=sys.stderr)
-            else:
-                print(summary)
-                print("Profile summary written to %s" % path)
+        if args.profile and tomcat is not None:
+            profile_war(args, tomcat, contenders, scripts, workdir)
         failed = False
     except BenchError as error:
         print("BENCHMARK FAILED: %s" % error, file=sys.stderr)
@@ -212,11 +219,6 @@ def main(argv=None):
     print(table)
     print("Written: %s and %s (%.0f s in all)" % (markdown_path, chart_path, time.time() - began))
     return 0
-
-
-def _made(directory):
-    os.makedirs(directory)
-    return directory
 
 
 if __name__ == "__main__":
