@@ -72,6 +72,17 @@ def parse_arguments(argv):
     return args
 
 
+def install_wrk():
+    """wrk is a Debian package: apt-get it when missing and we may."""
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        raise BenchError("wrk is not installed: apt-get install wrk (or build it from github.com/wg/wrk)")
+    print("Installing wrk (apt-get) ...", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    contender_setup.run_checked(["apt-get", "install", "-y", "-q", "wrk"], BENCH_DIR, "apt-get install wrk", env)
+
+
 def install_requirements():
     missing = []
     for module in ("django", "gunicorn", "matplotlib"):
@@ -166,8 +177,16 @@ def profile_war(args, tomcat, contenders, scripts, workdir):
 def main(argv=None):
     args = parse_arguments(argv)
     began = time.time()
-    if not args.no_install:
-        install_requirements()
+    try:
+        if not args.no_install:
+            install_requirements()
+            install_wrk()
+        for tool in ("wrk", "gradle", "java"):
+            if not shutil.which(tool):
+                raise BenchError("%s is not on the PATH" % tool)
+    except BenchError as error:
+        print("BENCHMARK FAILED: %s" % error, file=sys.stderr)
+        return 1
     info = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "cores": os.cpu_count() or 1, "load_before": load_average(), "duration": args.duration,
             "workers": contender_setup.gunicorn_workers(), "java_opts": contender_setup.TOMCAT_JAVA_OPTS,
