@@ -1,0 +1,45 @@
+"""The Django contender's settings: the same middleware and database kind as benchmarks/pfbench.
+
+DJBENCH_SQLITE_PATH   the sqlite3 file (default: db.sqlite3 next to manage.py)
+"""
+import os
+
+BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+DEBUG = False
+SECRET_KEY = "benchmark-only-key-served-on-127.0.0.1-never-deployed-0123456789abcdef"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+
+INSTALLED_APPS = ["shop"]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "djbench.urls"
+WSGI_APPLICATION = "djbench.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {},
+    },
+]
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("DJBENCH_SQLITE_PATH") or os.path.join(BASE_DIR, "db.sqlite3"),
+        "OPTIONS": {"timeout": 20},
+    }
+}
+
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+USE_I18N = False
+TIME_ZONE = "UTC"
+USE_TZ = True

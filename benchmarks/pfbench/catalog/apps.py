@@ -1,0 +1,7 @@
+from __future__ import unicode_literals
+
+from pyframework.apps import AppConfig
+
+
+class CatalogConfig(AppConfig):
+    name = "catalog"

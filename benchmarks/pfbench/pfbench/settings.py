@@ -1,0 +1,60 @@
+"""Settings of the benchmark project: one file for the WAR (embedded H2) and for gunicorn (sqlite3).
+
+PFBENCH_SQLITE_PATH   the sqlite3 file on CPython (default: db.sqlite3 next to manage.py)
+PFBENCH_H2_PATH       the H2 file prefix on Jython (default: under java.io.tmpdir)
+
+The middleware matches the Django contender's, so both do the same work per request.
+"""
+from __future__ import unicode_literals
+
+import os
+import sys
+
+BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+DEBUG = False
+SECRET_KEY = "benchmark-only-key-served-on-127.0.0.1-never-deployed-0123456789abcdef"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+
+INSTALLED_APPS = ["catalog"]
+
+MIDDLEWARE = [
+    "pyframework.middleware.security.SecurityMiddleware",
+    "pyframework.middleware.common.CommonMiddleware",
+    "pyframework.middleware.csrf.CsrfViewMiddleware",
+    "pyframework.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "pfbench.urls"
+WSGI_APPLICATION = "pfbench.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "pyframework.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {},
+    },
+]
+
+TIME_ZONE = "UTC"
+USE_TZ = True
+
+
+def _h2_url():
+    from java.lang import System
+
+    path = os.environ.get("PFBENCH_H2_PATH") or os.path.join(
+        System.getProperty("java.io.tmpdir"), "pfbench-database", "pfbench")
+    # LOCK_TIMEOUT: concurrent form posts wait for each other's INSERT instead of failing after 1 s.
+    return "jdbc:h2:file:%s;LOCK_TIMEOUT=10000" % path.replace(os.sep, "/")
+
+
+if sys.platform.startswith("java"):
+    DATABASES = {"default": {"ENGINE": "pyframework.db.backends.jdbc", "DRIVER": "org.h2.Driver",
+                             "URL": _h2_url(), "USER": "sa", "PASSWORD": ""}}
+    # Nobody can run migrate against an H2 file inside the server: the WAR migrates and seeds itself.
+    MIGRATE_ON_STARTUP = True
+else:
+    DATABASES = {"default": {"ENGINE": "pyframework.db.backends.sqlite3",
+                             "NAME": os.environ.get("PFBENCH_SQLITE_PATH") or os.path.join(BASE_DIR, "db.sqlite3")}}
