@@ -307,7 +307,20 @@ class SessionBase(object):
         raise NotImplementedError("%s must provide exists()." % self.__class__.__name__)
 
     def create(self):
-        raise NotImplementedError("%s must provide create()." % self.__class__.__name__)
+        """Store a new, empty session under a fresh key.
+
+        Backends with server-side storage get this for free: ``save(must_create=True)``
+        raises CreateError when a concurrent request took the same key, and a new key
+        is drawn. Cookie-only backends override it.
+        """
+        while True:
+            self._session_key = self._get_new_session_key()
+            try:
+                self.save(must_create=True)
+            except CreateError:
+                continue
+            self.modified = True
+            return
 
     def save(self, must_create=False):
         raise NotImplementedError("%s must provide save()." % self.__class__.__name__)

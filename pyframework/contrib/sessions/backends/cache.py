@@ -121,16 +121,6 @@ class SessionStore(SessionBase):
     def exists(self, session_key):
         return session_key is not None and session_key in store
 
-    def create(self):
-        while True:
-            self._session_key = self._get_new_session_key()
-            try:
-                self.save(must_create=True)
-            except CreateError:
-                continue  # a concurrent request took the same key: draw again
-            self.modified = True
-            return
-
     def save(self, must_create=False):
         if self.session_key is None:
             return self.create()

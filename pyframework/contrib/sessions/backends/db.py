@@ -55,16 +55,6 @@ class SessionStore(SessionBase):
     def exists(self, session_key):
         return self.model._default_manager.filter(session_key=session_key).exists()
 
-    def create(self):
-        while True:
-            self._session_key = self._get_new_session_key()
-            try:
-                self.save(must_create=True)
-            except CreateError:
-                continue  # another request took the same key meanwhile: draw again
-            self.modified = True
-            return
-
     def _row(self, data):
         expire_date = timezone.now() + datetime.timedelta(seconds=self.get_expiry_age())
         return self.model(session_key=self._get_or_create_session_key(), session_data=self.encode(data),
