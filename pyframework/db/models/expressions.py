@@ -443,12 +443,8 @@ class CombinedExpression(Expression):
         return "(%s)" % sql, lhs_params + rhs_params
 
 
-class ExpressionWrapper(Expression):
-    """Gives an expression an explicit ``output_field``."""
-
-    def __init__(self, expression, output_field):
-        super(ExpressionWrapper, self).__init__(output_field=output_field)
-        self.expression = expression
+class WrapsOneExpression(object):
+    """For expressions around exactly one inner ``self.expression``."""
 
     def get_source_expressions(self):
         return [self.expression]
@@ -460,11 +456,19 @@ class ExpressionWrapper(Expression):
     def contains_aggregate(self):
         return self.expression.contains_aggregate
 
+
+class ExpressionWrapper(WrapsOneExpression, Expression):
+    """Gives an expression an explicit ``output_field``."""
+
+    def __init__(self, expression, output_field):
+        super(ExpressionWrapper, self).__init__(output_field=output_field)
+        self.expression = expression
+
     def as_sql(self, compiler, connection):
         return compiler.compile(self.expression)
 
 
-class OrderBy(BaseExpression):
+class OrderBy(WrapsOneExpression, BaseExpression):
     """``expr ASC|DESC`` in ORDER BY, optionally with NULLS FIRST/LAST."""
 
     def __init__(self, expression, descending=False, nulls_first=False, nulls_last=False):
@@ -474,16 +478,6 @@ class OrderBy(BaseExpression):
 
     def __repr__(self):
         return "OrderBy(%r, descending=%r)" % (self.expression, self.descending)
-
-    def get_source_expressions(self):
-        return [self.expression]
-
-    def set_source_expressions(self, exprs):
-        self.expression, = exprs
-
-    @property
-    def contains_aggregate(self):
-        return self.expression.contains_aggregate
 
     def as_sql(self, compiler, connection):
         sql, params = compiler.compile(self.expression)
