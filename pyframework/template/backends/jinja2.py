@@ -21,6 +21,7 @@ from pyframework.core.exceptions import ImproperlyConfigured  # noqa: E402
 from pyframework.template import urls as url_functions  # noqa: E402
 from pyframework.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError  # noqa: E402
 from pyframework.urls.utils import get_callable  # noqa: E402
+from pyframework.utils import translation  # noqa: E402
 from pyframework.utils.compat import string_types  # noqa: E402
 
 # Jinja2 3 renamed contextfunction (the only one Jinja2 2.11 on Jython has) to pass_context.
@@ -68,6 +69,13 @@ class Jinja2(object):
         self.env = environment_factory(**options)
         self.env.globals.setdefault("url", _pass_context(url_functions.url))
         self.env.globals.setdefault("static", url_functions.static)
+        # {% trans %}, {% pluralize %} and _()/gettext()/ngettext() in every template, as
+        # Django's documented Jinja2 set-up has; new-style calls escape and format safely.
+        self.env.add_extension("jinja2.ext.i18n")
+        self.env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
+        # Jinja2 2.11 (the WAR's) has no pgettext support in the extension: plain globals then.
+        self.env.globals.setdefault("pgettext", translation.pgettext)
+        self.env.globals.setdefault("npgettext", translation.npgettext)
         self._csrf_get_token = _find_csrf_get_token()
 
     def _app_template_dirs(self):
