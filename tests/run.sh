@@ -4,7 +4,7 @@
 #   bash tests/run.sh
 #
 # On a fresh Debian machine (as root, or with sudo) this installs Gradle, a JDK and
-# the Python packages, fetches the JDBC drivers, starts a private PostgreSQL server
+# the Python packages (into the virtual environment build/venv, see bootstrap.sh), fetches the JDBC drivers, starts a private PostgreSQL server
 # (tests/dbservers.sh; stopped at the end), then runs pytest over tests/ on CPython
 # (including the WAR build and deployment tests) and the suite on Jython 2.7
 # (tests/jython/run.sh). Database tests run once per database (tests/dbtesting.py).
@@ -26,7 +26,6 @@ install_system_packages() {
     command -v gradle >/dev/null 2>&1 || missing+=(gradle)
     command -v unzip >/dev/null 2>&1 || missing+=(unzip)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
-    python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
     if [ "${#missing[@]}" -gt 0 ]; then
         echo "== Installing system packages: ${missing[*]}"
         as_root apt-get update
@@ -35,9 +34,12 @@ install_system_packages() {
 }
 
 install_python_packages() {
-    echo "== Installing pyframework and its test requirements (pip install -e '.[test]')"
-    # Debian marks its Python as externally managed; this throw-away test environment may use it.
-    PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+    # Debian's Python is externally managed (PEP 668): the tests get their own virtual
+    # environment, build/venv (python3-venv is installed when missing). Everything below,
+    # Gradle's pip calls and the benchmark included, runs its python3.
+    bash "$ROOT/bootstrap.sh" "$ROOT/build/venv" test || return 1
+    export VIRTUAL_ENV="$ROOT/build/venv"
+    export PATH="$VIRTUAL_ENV/bin:$PATH"
 }
 
 summary_line() {
@@ -74,7 +76,7 @@ start_database_servers() {
 }
 
 install_system_packages || { echo "Installing system packages failed." >&2; exit 2; }
-install_python_packages || { echo "pip install -e '.[test]' failed." >&2; exit 2; }
+install_python_packages || { echo "bash bootstrap.sh build/venv test (pip install -e '.[test]') failed." >&2; exit 2; }
 fetch_jdbc_drivers || { echo "gradle -q jdbcDrivers failed." >&2; exit 2; }
 start_database_servers || { echo "Starting the test database servers failed (tests/dbservers.sh)." >&2; exit 2; }
 
