@@ -104,7 +104,7 @@ def start_contenders(args, workdir, info):
     tomcat = None
     if "war" in args.contenders or "raw" in args.contenders:
         pfbench_war = contender_setup.build_war(contender_setup.PFBENCH_DIR, "pfbench")
-        raw_war = contender_setup.build_war(contender_setup.RAWSERVLET_DIR, "rawservlet")
+        raw_war = contender_setup.build_war(contender_setup.RAWSERVLET_DIR, "rawservlet", uses_plugin=False)
         info["war_mb"] = os.path.getsize(pfbench_war) / 1048576.0
         tomcat, on_tomcat = contender_setup.start_tomcat_contenders(workdir, args.contenders, pfbench_war, raw_war)
         info["connector_seconds"] = tomcat.connector_seconds

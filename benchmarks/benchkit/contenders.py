@@ -59,9 +59,19 @@ def run_checked(command, cwd, what, env=None):
         raise BenchError("%s failed (%s, exit %d):\n%s" % (what, " ".join(command), result.returncode, tail))
 
 
-def build_war(project_dir, name):
-    """``gradle war`` in ``project_dir``; the path of build/libs/<name>.war."""
+def publish_plugin():
+    """The org.pyframework.war plugin of this checkout into build/maven-repo, where pfbench finds it."""
+    run_checked(["gradle", "-q", "publishToMavenLocal",
+                 "-Dmaven.repo.local=" + os.path.join(REPO_DIR, "build", "maven-repo")],
+                REPO_DIR, "publishing the Gradle plugin")
+
+
+def build_war(project_dir, name, uses_plugin=True):
+    """``gradle war`` in ``project_dir`` (a pyframework project unless ``uses_plugin`` is false);
+    the path of build/libs/<name>.war."""
     print("Building %s.war with gradle ..." % name, flush=True)
+    if uses_plugin:
+        publish_plugin()
     run_checked(["gradle", "-q", "war"], project_dir, "gradle war for %s" % name)
     path = os.path.join(project_dir, "build", "libs", name + ".war")
     if not os.path.isfile(path):

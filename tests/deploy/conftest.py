@@ -18,6 +18,7 @@ import sys
 
 import pytest
 
+from gradle_plugin_support import PUBLISH_COMMAND
 from deploy_servers import (PayaraMicroServer, ServerError, TomcatServer,
                             read_properties)
 from pyframework.utils.compat import JYTHON
@@ -114,6 +115,8 @@ def war_path(request):
     if not os.path.isfile(os.path.join(EXAMPLE_PROJECT, "build.gradle")):
         pytest.fail("No WAR to deploy: %s has no build.gradle (or set %s to a WAR file)"
                     % (EXAMPLE_PROJECT, WAR_OVERRIDE_VARIABLE), pytrace=False)
+    # The example applies org.pyframework.war from build/maven-repo: publish this checkout's first.
+    run_gradle(request.config, PUBLISH_COMMAND[1:], ROOT, "Publishing the Gradle plugin")
     run_gradle(request.config, ["-q", "war"], EXAMPLE_PROJECT, "Building the example WAR")
     if not os.path.isfile(EXAMPLE_WAR):
         pytest.fail("'gradle war' in %s succeeded but produced no %s"

@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 
+from gradle_plugin_support import build_gradle, settings_gradle
 from war_build import run_gradle, write_files
 
 try:
@@ -85,8 +86,8 @@ def application(environ, start_response):
 '''
 
 PROJECT = {
-    "settings.gradle": "rootProject.name = 'bridgetest'\n",
-    "build.gradle": "apply from: \"${pyframeworkHome}/gradle/pyframework-project.gradle\"\n",
+    "settings.gradle": settings_gradle("bridgetest"),
+    "build.gradle": build_gradle(),
     "bridgetest/__init__.py": "",
     "bridgetest/settings.py": "import os\nINSTALLED_APPS = []\nSTATIC_URL = '/static/'\nSECRET_KEY = 'x'\n"
                               "STATICFILES_DIRS = [os.path.join(os.path.dirname(os.path.dirname("

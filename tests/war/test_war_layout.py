@@ -9,17 +9,20 @@ from xml.etree import ElementTree
 
 import pytest
 
+from gradle_plugin_support import build_gradle, plugin_version, settings_gradle
 from war_build import REPO_ROOT, run_gradle, write_files
 
 pytestmark = pytest.mark.cpython_only("runs Gradle")
 
 EXAMPLE_DIR = os.path.join(REPO_ROOT, "examples", "mysite")
+# The bridge is the published org.pyframework:pyframework-servlet artifact, named by its version.
+BRIDGE_JAR = "WEB-INF/lib/pyframework-servlet-%s.jar" % plugin_version()
 NS = {"j": "https://jakarta.ee/xml/ns/jakartaee"}
 
 # A stand-in for the example project, used when the checkout has none.
 FALLBACK_PROJECT = {
-    "settings.gradle": "rootProject.name = 'mysite'\n",
-    "build.gradle": "apply from: \"${pyframeworkHome}/gradle/pyframework-project.gradle\"\n",
+    "settings.gradle": settings_gradle("mysite"),
+    "build.gradle": build_gradle(),
     "mysite/__init__.py": "",
     "mysite/settings.py": "INSTALLED_APPS = ['demo']\nSTATIC_URL = '/static/'\nSECRET_KEY = 'x'\n",
     "mysite/wsgi.py": "def application(environ, start_response):\n"
@@ -57,7 +60,7 @@ def test_libraries(names):
     libraries = sorted(name for name in names if name.startswith("WEB-INF/lib/") and name.endswith(".jar"))
     # H2 is the embedded default database (gradle/jdbc-drivers.gradle pins it).
     assert libraries == ["WEB-INF/lib/h2-2.3.232.jar", "WEB-INF/lib/jython-standalone-2.7.4.jar",
-                         "WEB-INF/lib/pyframework-servlet.jar"]
+                         BRIDGE_JAR]
 
 
 @pytest.mark.parametrize("module", [
@@ -113,7 +116,7 @@ def test_servlet_mappings(web_xml):
 
 
 def test_bridge_is_java_11_bytecode(war):
-    bridge = zipfile.ZipFile(io.BytesIO(war.read("WEB-INF/lib/pyframework-servlet.jar")))
+    bridge = zipfile.ZipFile(io.BytesIO(war.read(BRIDGE_JAR)))
     classes = [name for name in bridge.namelist() if name.endswith(".class")]
     assert "org/pyframework/servlet/WsgiServlet.class" in classes
     assert "org/pyframework/launcher/AppRunner.class" not in classes

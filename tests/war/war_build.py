@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+from gradle_plugin_support import PublishError, publish_plugin
+
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -18,11 +20,15 @@ def find_executable(name):
 
 
 def run_gradle(project_dir, *tasks):
-    """Run `gradle -q TASKS` in project_dir against this checkout; return stdout's last line."""
+    """Run `gradle -q TASKS` in project_dir with this checkout's plugin; return stdout's last line."""
     gradle = find_executable("gradle")
     if gradle is None or find_executable("java") is None:
         pytest.skip("gradle and java are needed to build WARs")
-    command = [gradle, "-q", "-PpyframeworkHome=%s" % REPO_ROOT] + list(tasks)
+    try:
+        publish_plugin()
+    except PublishError as error:
+        raise AssertionError(str(error))
+    command = [gradle, "-q"] + list(tasks)
     process = subprocess.Popen(command, cwd=project_dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = process.communicate()[0].decode("utf-8", "replace")
     if process.returncode != 0:
