@@ -18,9 +18,9 @@ import sys
 
 import pytest
 
-from gradle_plugin_support import PUBLISH_COMMAND
 from deploy_servers import (PayaraMicroServer, ServerError, TomcatServer,
                             read_properties)
+from gradle_plugin_support import PUBLISH_COMMAND
 from pyframework.utils.compat import JYTHON
 
 HERE = os.path.dirname(os.path.abspath(__file__))
