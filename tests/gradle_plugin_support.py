@@ -13,7 +13,7 @@ import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAVEN_REPO = os.path.join(ROOT, "build", "maven-repo")
-PUBLISH_COMMAND = ["gradle", "-q", "--console=plain", "publishToMavenLocal", "-Dmaven.repo.local=" + MAVEN_REPO]
+PUBLISH_COMMAND = ["gradle", "-q", "publishToMavenLocal", "-Dmaven.repo.local=" + MAVEN_REPO]
 
 _published = []
 

@@ -18,7 +18,8 @@ import sys
 
 import pytest
 
-from deploy_servers import (PayaraMicroServer, ServerError, TomcatServer,
+from deploy_glassfish import GlassfishServer, postgres_settings
+from deploy_servers import (STARTED_SERVERS, PayaraMicroServer, ServerError, Tomcat11Server, TomcatServer,
                             read_properties)
 from gradle_plugin_support import PUBLISH_COMMAND
 from pyframework.utils.compat import JYTHON
@@ -32,7 +33,7 @@ EXAMPLE_WAR = os.path.join(EXAMPLE_PROJECT, "build", "libs", "mysite.war")
 WAR_OVERRIDE_VARIABLE = "PYFRAMEWORK_DEPLOY_WAR"
 OUTPUT_TAIL_CHARS = 4000
 
-SERVER_FIXTURES = ["tomcat", "payara"]
+SERVER_FIXTURES = ["tomcat", "tomcat11", "payara", "glassfish"]
 
 # Start-up and deploy durations, printed in the terminal summary.
 TIMINGS = []
@@ -88,7 +89,7 @@ def servers_are_fetched():
         return False  # a pinned version may have changed
     locations = read_properties(SERVERS_PROPERTIES)
     return all(os.path.exists(locations.get(key, ""))
-               for key in ("tomcat.home", "payara.micro.jar"))
+               for key in ("tomcat.home", "tomcat11.home", "payara.micro.jar", "glassfish.home"))
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +149,7 @@ def deployed(request, server_class, **options):
     if problem:
         # Failing outside the except block keeps the report to one message.
         pytest.fail(problem, pytrace=False)
+    STARTED_SERVERS[server.base_url] = server
     return server.base_url
 
 
@@ -155,6 +157,23 @@ def deployed(request, server_class, **options):
 def tomcat(request):
     """Base URL (ending in /mysite) of a stand-alone Tomcat serving the WAR."""
     return deployed(request, TomcatServer)
+
+
+@pytest.fixture(scope="session")
+def tomcat11(request):
+    """Base URL (ending in /mysite) of a stand-alone Tomcat 11 serving the WAR."""
+    return deployed(request, Tomcat11Server)
+
+
+@pytest.fixture(scope="session")
+def glassfish(request):
+    """Base URL (ending in /mysite) of Eclipse GlassFish 7 serving the WAR, its database a JDBC
+    pool (JNDI jdbc/mysite) on the private PostgreSQL of tests/dbservers.sh."""
+    postgres = postgres_settings()
+    if postgres is None:
+        pytest.fail("The GlassFish deployment needs PostgreSQL: set PYFRAMEWORK_TEST_POSTGRES_URL "
+                    "(eval \"$(bash tests/dbservers.sh start)\")", pytrace=False)
+    return deployed(request, GlassfishServer, postgres=postgres)
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,8 @@ READ_TIMEOUT_MILLIS = 3000
 LOG_TAIL_LINES = 60
 FAILURE_EXCERPT_LINES = 12
 CONTEXT_PATH = "/mysite"
+# Every server started in this session, by base URL: tests that need more than the URL.
+STARTED_SERVERS = {}
 
 
 def _load_prctl():
@@ -300,6 +302,14 @@ class TomcatServer(ServerProcess):
         os.rename(partial, os.path.join(webapps, "mysite.war"))
         self.wait_for(self.base_url + "/", lambda status: status == 200)
         self.record("deploy (WAR copy to first 200 of /mysite/)", time.time() - copy_started)
+
+
+class Tomcat11Server(TomcatServer):
+    """The same stand-alone set-up on Tomcat 11 (Jakarta Servlet 6.1)."""
+
+    name = "Tomcat 11"
+    location_property = "tomcat11.home"
+    version_property = "tomcat11.version"
 
 
 # asadmin commands applied before boot: listen on loopback only, give up on
