@@ -18,6 +18,62 @@ CLEANSED = "********************"
 MAX_VALUE_LENGTH = 4096
 MAX_FRAMES = 60
 CONTEXT_LINES = 7
+MAX_CHAIN = 10
+MAX_JAVA_FRAMES = 40
+CAUSE_TEXT = "The above exception was the direct cause of the following exception:"
+CONTEXT_TEXT = "During handling of the above exception, another exception occurred:"
+
+
+def exception_chain(exc_value):
+    """``exc_value`` and the exceptions it was raised from, innermost cause first, as Python prints
+    them: a list of (exception, how it leads to the next one: "cause", "context" or None).
+
+    Follows ``__cause__`` (``raise ... from``), else ``__context__`` unless suppressed; on Jython
+    these exist when code sets them. Cycles end the walk.
+    """
+    chain = []
+    seen = set()
+    relation = None
+    while exc_value is not None and id(exc_value) not in seen and len(chain) < MAX_CHAIN:
+        seen.add(id(exc_value))
+        chain.append((exc_value, relation))
+        cause = getattr(exc_value, "__cause__", None)
+        relation = "cause"
+        if cause is None and not getattr(exc_value, "__suppress_context__", False):
+            cause = getattr(exc_value, "__context__", None)
+            relation = "context"
+        exc_value = cause
+    # Each entry was recorded with how it leads to the one raised after it: print causes first.
+    chain.reverse()
+    return chain
+
+
+def is_java_throwable(value):
+    """Whether ``value`` is a java.lang.Throwable (thrown by Java code under Jython, or through JPype)."""
+    return callable(getattr(value, "getStackTrace", None)) and callable(getattr(value, "getCause", None))
+
+
+def java_stack(throwable):
+    """A Java throwable as Java prints it: its toString(), "at ..." lines, then each "Caused by:"."""
+    lines = []
+    seen = set()
+    first = True
+    while throwable is not None and id(throwable) not in seen and len(seen) < MAX_CHAIN:
+        seen.add(id(throwable))
+        try:
+            described = safe_text(throwable.toString())
+            frames = list(throwable.getStackTrace())
+            cause = throwable.getCause()
+        except Exception as exc:
+            lines.append("<could not be read: %s>" % safe_text(exc))
+            break
+        lines.append(described if first else "Caused by: " + described)
+        lines.extend("    at %s" % safe_text(frame) for frame in frames[:MAX_JAVA_FRAMES])
+        if len(frames) > MAX_JAVA_FRAMES:
+            lines.append("    ... %d more" % (len(frames) - MAX_JAVA_FRAMES))
+        throwable = cause
+        first = False
+    return lines
 
 
 def escape(value):
@@ -99,9 +155,25 @@ class ExceptionReport(object):
         name = getattr(self.exc_type, "__name__", safe_text(self.exc_type))
         return "%s: %s" % (name, safe_text(self.exc_value)) if self.exc_value is not None else name
 
-    def frames(self):
+    def chain(self):
+        """[(title, frames, java stack lines, relation to the next)] for the raised exception and
+        its causes, innermost cause first; the raised exception's frames come from ``tb``."""
+        entries = []
+        for value, relation in exception_chain(self.exc_value):
+            if value is self.exc_value:
+                name, tb = getattr(self.exc_type, "__name__", safe_text(self.exc_type)), self.tb
+            else:
+                name, tb = type(value).__name__, getattr(value, "__traceback__", None)
+            title = "%s: %s" % (name, safe_text(value))
+            java = java_stack(value) if is_java_throwable(value) else []
+            entries.append((title, self.frames(tb), java, relation))
+        if not entries:
+            entries.append((self.title, self.frames(self.tb), [], None))
+        return entries
+
+    def frames(self, tb=None):
         frames = []
-        tb = self.tb
+        tb = self.tb if tb is None else tb
         while tb is not None:
             frame = tb.tb_frame
             first, before, line, after = _frame_source(frame, tb.tb_lineno)
@@ -169,15 +241,20 @@ class ExceptionReport(object):
         parts = [_HTML_HEAD % {"title": escape(self.title)},
                  "<div id=summary><h1>%s</h1><p>%s</p></div>" % (
                      escape(getattr(self.exc_type, "__name__", "Exception")), escape(safe_text(self.exc_value)))]
-        parts.append("<h2>Traceback (most recent call last)</h2><ol class=frames>")
-        for frame in self.frames():
-            parts.append("<li><p><code>%s</code>, line %d, in <b>%s</b></p>" % (
-                escape(frame["filename"]), frame["lineno"], escape(frame["function"])))
-            parts.append(_html_source(frame))
-            if frame["vars"]:
-                parts.append("<details><summary>Local vars</summary>%s</details>" % _html_table(frame["vars"]))
-            parts.append("</li>")
-        parts.append("</ol>")
+        for title, frames, java, relation in self.chain():
+            parts.append("<h2>Traceback (most recent call last)</h2><ol class=frames>")
+            for frame in frames:
+                parts.append("<li><p><code>%s</code>, line %d, in <b>%s</b></p>" % (
+                    escape(frame["filename"]), frame["lineno"], escape(frame["function"])))
+                parts.append(_html_source(frame))
+                if frame["vars"]:
+                    parts.append("<details><summary>Local vars</summary>%s</details>" % _html_table(frame["vars"]))
+                parts.append("</li>")
+            parts.append("</ol><p class=exception><b>%s</b></p>" % escape(title))
+            if java:
+                parts.append("<h2>Java stack trace</h2><pre class=java>%s</pre>" % escape("\n".join(java)))
+            if relation:
+                parts.append("<p class=chain>%s</p>" % escape(CAUSE_TEXT if relation == "cause" else CONTEXT_TEXT))
         for title, items in self.request_sections():
             parts.append("<h2>%s</h2>%s" % (escape(title), _html_table(items)))
         parts.append("<h2>Settings</h2>%s" % _html_table(self.settings_items()))
@@ -185,12 +262,18 @@ class ExceptionReport(object):
         return "".join(parts)
 
     def text(self):
-        lines = [self.title, "", "Traceback (most recent call last):"]
-        for frame in self.frames():
-            lines.append('  File "%s", line %d, in %s' % (frame["filename"], frame["lineno"], frame["function"]))
-            if frame["line"]:
-                lines.append("    " + frame["line"].strip())
-        lines.append(self.title)
+        lines = [self.title]
+        for title, frames, java, relation in self.chain():
+            lines.extend(["", "Traceback (most recent call last):"])
+            for frame in frames:
+                lines.append('  File "%s", line %d, in %s' % (frame["filename"], frame["lineno"], frame["function"]))
+                if frame["line"]:
+                    lines.append("    " + frame["line"].strip())
+            lines.append(title)
+            if java:
+                lines.extend(["", "Java stack trace:"] + java)
+            if relation:
+                lines.extend(["", CAUSE_TEXT if relation == "cause" else CONTEXT_TEXT])
         for title, items in self.request_sections():
             lines.append("")
             lines.append("%s:" % title)
@@ -241,7 +324,8 @@ _STYLE = ("body{font:14px sans-serif;margin:0}h1,h2,p,ol,table,pre.source,detail
           "#summary{background:#ffc;padding:0.5em 0;border-bottom:1px solid #ddd}"
           "table{border-collapse:collapse}th{text-align:left;vertical-align:top;padding-right:1em}"
           "td pre{margin:0;white-space:pre-wrap;word-break:break-all}pre.source{background:#f6f6f6}"
-          ".current{background:#fdd}.frames li{margin-bottom:1em}")
+          ".current{background:#fdd}.frames li{margin-bottom:1em}p.exception{color:#a00}"
+          "pre.java{margin:0.5em 1em;background:#eef;white-space:pre-wrap}p.chain{font-style:italic}")
 _HTML_HEAD = ("<!doctype html><html lang=en><head><meta charset=utf-8><meta name=robots content=noindex>"
               "<title>%(title)s</title><style>" + _STYLE.replace("%", "%%") + "</style></head><body>")
 _HTML_FOOT = ("<p><em>You see this page because DEBUG is True. "
