@@ -76,3 +76,11 @@ def test_a_second_build_without_changes_does_no_work(generated):
     output = run(["gradle", "--console=plain", "-Dmaven.repo.local=" + MAVEN_REPO, "war"], project)
     # Gradle's summary: "4 actionable tasks: 4 up-to-date".
     assert re.search(r"^(\d+) actionable tasks?: \1 up-to-date$", output, re.M), output
+
+
+def test_manage_py_war_runs_the_gradle_build(generated):
+    project, _ = generated
+    python = os.path.join(os.path.dirname(project), "venv", "bin", "python")
+    output = run([python, "manage.py", "war", "--", "-Dmaven.repo.local=" + MAVEN_REPO], project)
+    assert "--console=plain war -Dmaven.repo.local=" in output.splitlines()[0]
+    assert "BUILD SUCCESSFUL" in output

@@ -85,6 +85,7 @@ class ManagementUtility(object):
 
     def __init__(self, argv=None):
         self.argv = list(argv if argv is not None else sys.argv)
+        self.settings_exception = None
         self.prog_name = os.path.basename(self.argv[0]) if self.argv else "pyframework"
         if self.prog_name == "__main__.py":
             self.prog_name = "python -m pyframework"
@@ -98,12 +99,47 @@ class ManagementUtility(object):
         by_package = {}
         for name, package in get_commands().items():
             by_package.setdefault(package, []).append(name)
-        for package in sorted(by_package):
-            label = "pyframework" if package == BUILTIN_COMMANDS_PACKAGE else package
+        # Grouped as Django groups them: [pyframework] first, then each app by its last name part.
+        labels = dict((package, "pyframework" if package == BUILTIN_COMMANDS_PACKAGE else package.rpartition(".")[2])
+                      for package in by_package)
+        for package in sorted(by_package, key=lambda package: (package != BUILTIN_COMMANDS_PACKAGE, labels[package])):
             lines.append("")
-            lines.append("[%s]" % label)
+            lines.append("[%s]" % labels[package])
             lines.extend("    %s" % name for name in sorted(by_package[package]))
+        if self.settings_exception is not None:
+            lines.extend(["", "Note that only pyframework's own commands are listed because the settings "
+                              "are not loaded: %s" % self.settings_exception])
         return "\n".join(lines)
+
+    def autocomplete(self):
+        """Answer the shell completion script (extras/pyframework_bash_completion), then exit.
+
+        Active only when PYFRAMEWORK_AUTO_COMPLETE is set; COMP_WORDS and COMP_CWORD are the
+        words and the cursor's word index, as bash passes them. Prints the subcommands or the
+        subcommand's options that start with the word being completed.
+        """
+        if "PYFRAMEWORK_AUTO_COMPLETE" not in os.environ:
+            return
+        words = os.environ.get("COMP_WORDS", "").split()[1:]
+        try:
+            index = int(os.environ.get("COMP_CWORD", "1"))
+        except ValueError:
+            index = 1
+        current = words[index - 1] if 0 < index <= len(words) else ""
+        commands = sorted(list(get_commands()) + ["help"])
+        if index <= 1:
+            choices = commands
+        elif words[0] in commands and words[0] != "help":
+            parser = _command_for(words[0]).create_parser("", words[0])
+            used = set(words[1:index - 1])
+            choices = sorted(option for action in parser._actions for option in action.option_strings
+                             if option.startswith("--") and option not in used)
+        elif words[0] == "help" and index == 2:
+            choices = commands
+        else:
+            choices = []
+        sys.stdout.write(" ".join(choice for choice in choices if choice.startswith(current)) + "\n")
+        sys.exit(0)
 
     def _load_settings(self):
         """Load settings and apps when a settings module is known, so app commands exist.
@@ -138,6 +174,7 @@ class ManagementUtility(object):
         self.settings_exception = None
         if subcommand not in ("startproject", "startapp", "version", "--version"):
             self._load_settings()
+        self.autocomplete()
 
         if subcommand in ("--version", "version"):
             import pyframework
