@@ -20,6 +20,20 @@ public final class AppRunner {
     private AppRunner() {
     }
 
+    /** Whether the WAR's WEB-INF/web.xml declares a servlet named "default". */
+    static boolean declaresDefaultServlet(File war) throws java.io.IOException {
+        try (java.util.zip.ZipFile archive = new java.util.zip.ZipFile(war)) {
+            java.util.zip.ZipEntry entry = archive.getEntry("WEB-INF/web.xml");
+            if (entry == null) {
+                return false;
+            }
+            String text = new String(archive.getInputStream(entry).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.regex.Pattern.compile("<servlet>\\s*<servlet-name>\\s*default\\s*</servlet-name>")
+                    .matcher(text).find();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
             System.err.println("usage: AppRunner WAR_FILE [PORT] [BASE_DIR]");
@@ -39,13 +53,18 @@ public final class AppRunner {
         tomcat.getConnector().setProperty("address", "127.0.0.1");
         new File(baseDir, "webapps").mkdirs();
         Context context = tomcat.addWebapp("", war.getPath());
+        boolean declaresDefaultServlet = declaresDefaultServlet(war);
         // Tomcat's built-in web.xml defaults declare a JSP servlet, but Jasper is
-        // not on this classpath and a Python application has no JSPs: drop it.
+        // not on this classpath and a Python application has no JSPs: drop it. A WAR
+        // whose web.xml declares the "default" servlet itself (pyframework's do, for
+        // GlassFish) replaces the built-in one, as a stand-alone Tomcat's conf/web.xml allows.
         context.addLifecycleListener(event -> {
             if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
-                Container jsp = context.findChild("jsp");
-                if (jsp != null) {
-                    context.removeChild(jsp);
+                for (String name : declaresDefaultServlet ? new String[] {"jsp", "default"} : new String[] {"jsp"}) {
+                    Container servlet = context.findChild(name);
+                    if (servlet != null) {
+                        context.removeChild(servlet);
+                    }
                 }
             }
         });

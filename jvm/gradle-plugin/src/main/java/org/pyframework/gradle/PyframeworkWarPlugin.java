@@ -99,7 +99,7 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
         Tasks.register(project.getTasks(), "appRunClasspath", DefaultTask.class, task -> {
             task.setGroup(GROUP);
             task.setDescription("Prints the embedded Tomcat launcher's class path, to run it outside Gradle.");
-            task.doLast(t -> System.out.println(Processes.path(PluginFiles.launcherClasspath())));
+            task.doLast(new Step(t -> System.out.println(Processes.path(PluginFiles.launcherClasspath()))));
         });
         Tasks.register(project.getTasks(), "appRun", DefaultTask.class, task -> {
             task.setGroup("application");
@@ -124,13 +124,13 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             task.getInputs().property("template", template);
             task.getInputs().property("tokens", tokens);
             task.getOutputs().file(webXml);
-            task.doLast(t -> {
+            task.doLast(new Step(t -> {
                 String text = template;
                 for (Map.Entry<String, String> token : tokens.entrySet()) {
                     text = text.replace("@" + token.getKey() + "@", xmlEscape(token.getValue()));
                 }
                 write(webXml, text);
-            });
+            }));
         });
 
         Tasks.configure(project.getTasks(), "stagePython", Sync.class, task -> {
@@ -160,8 +160,9 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             }
             task.from(project.getProjectDir(), spec -> spec.include("templates/**", "locale/**"));
             task.exclude(CACHE_FILES);
-            task.doFirst(t -> t.getLogger().lifecycle("Staging Python code into " + relative(project, pythonDir)));
-            task.doLast(t -> precompile(t, jython, pythonDir, extension.getJython()));
+            task.doFirst(new Step(t -> t.getLogger().lifecycle("Staging Python code into "
+                    + relative(project, pythonDir))));
+            task.doLast(new Step(t -> precompile(t, jython, pythonDir, extension.getJython())));
         });
 
         Tasks.configure(project.getTasks(), "collectStatic", DefaultTask.class, task -> {
@@ -173,7 +174,7 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             task.getInputs().property("staticUrl", extension.getStaticUrl());
             task.getInputs().property("settings", extension.getSettings());
             task.getOutputs().dir(staticDir);
-            task.doLast(t -> collectStatic(project, t, jython, pythonDir, staticDir, extension));
+            task.doLast(new Step(t -> collectStatic(project, t, jython, pythonDir, staticDir, extension)));
         });
 
         Tasks.configure(project.getTasks(), "war", War.class, war -> {
@@ -182,14 +183,14 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             war.classpath(PluginFiles.bridgeJar(), jython, project.getConfigurations().getByName(JDBC_CONFIGURATION));
             war.from(project.getTasks().getByName("stagePython"), spec -> spec.into("WEB-INF/python"));
             war.from(project.getTasks().getByName("collectStatic"), spec -> spec.into(extension.getStaticUrl()));
-            war.doLast(t -> {
+            war.doLast(new Step(t -> {
                 File file = t.getOutputs().getFiles().getSingleFile();
                 t.getLogger().lifecycle(String.format("WAR: %s (%.1f MB)", file.getAbsolutePath(),
                         file.length() / 1048576.0));
-            });
+            }));
         });
 
-        Tasks.configure(project.getTasks(), "appRun", DefaultTask.class, task -> task.doLast(t -> {
+        Tasks.configure(project.getTasks(), "appRun", DefaultTask.class, task -> task.doLast(new Step(t -> {
             File war = project.getTasks().getByName("war").getOutputs().getFiles().getSingleFile();
             List<String> command = new ArrayList<>(Arrays.asList(Processes.javaExecutable(), "-cp",
                     Processes.path(PluginFiles.launcherClasspath()), "org.pyframework.launcher.AppRunner",
@@ -200,7 +201,7 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             if (result.exitValue != 0) {
                 throw new GradleException("The embedded Tomcat exited with status " + result.exitValue);
             }
-        }));
+        })));
     }
 
     /** The project's Python packages: top-level folders holding an __init__.py. */
