@@ -20,6 +20,7 @@ import org.gradle.api.artifacts.Configuration;
 import org.gradle.api.file.ConfigurableFileTree;
 import org.gradle.api.file.FileCollection;
 import org.gradle.api.plugins.WarPlugin;
+import org.gradle.api.tasks.JavaExec;
 import org.gradle.api.tasks.Sync;
 import org.gradle.api.tasks.bundling.War;
 
@@ -101,7 +102,7 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             task.setDescription("Prints the embedded Tomcat launcher's class path, to run it outside Gradle.");
             task.doLast(new Step(t -> System.out.println(Processes.path(PluginFiles.launcherClasspath()))));
         });
-        Tasks.register(project.getTasks(), "appRun", DefaultTask.class, task -> {
+        Tasks.register(project.getTasks(), "appRun", JavaExec.class, task -> {
             task.setGroup("application");
             task.setDescription("Serves the project's WAR on an embedded Tomcat on 127.0.0.1 (-Pport=8080).");
             task.dependsOn("war");
@@ -190,18 +191,14 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             }));
         });
 
-        Tasks.configure(project.getTasks(), "appRun", DefaultTask.class, task -> task.doLast(new Step(t -> {
+        // JavaExec: Gradle ends the server when the build is cancelled (Ctrl-C), daemon or not.
+        Tasks.configure(project.getTasks(), "appRun", JavaExec.class, task -> {
             File war = project.getTasks().getByName("war").getOutputs().getFiles().getSingleFile();
-            List<String> command = new ArrayList<>(Arrays.asList(Processes.javaExecutable(), "-cp",
-                    Processes.path(PluginFiles.launcherClasspath()), "org.pyframework.launcher.AppRunner",
-                    war.getPath(), String.valueOf(extension.getPort()),
-                    new File(project.getBuildDir(), "tomcat").getPath()));
-            Processes.Result result = Processes.run(command, project.getProjectDir(),
-                    Collections.<String, String>emptyMap(), t.getLogger());
-            if (result.exitValue != 0) {
-                throw new GradleException("The embedded Tomcat exited with status " + result.exitValue);
-            }
-        })));
+            task.setClasspath(project.files(PluginFiles.launcherClasspath()));
+            Tasks.setMainClass(task, "org.pyframework.launcher.AppRunner");
+            task.args(war.getPath(), String.valueOf(extension.getPort()),
+                    new File(project.getBuildDir(), "tomcat").getPath());
+        });
     }
 
     /** The project's Python packages: top-level folders holding an __init__.py. */

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import org.gradle.api.Action;
 import org.gradle.api.GradleException;
 import org.gradle.api.Task;
+import org.gradle.api.tasks.JavaExec;
 import org.gradle.api.tasks.TaskContainer;
 
 /**
@@ -74,6 +75,17 @@ final class Tasks {
             invoke(CONFIGURE, invoke(NAMED, tasks, name), typed);
         } else {
             action.execute((T) tasks.getByName(name));
+        }
+    }
+
+    /** Sets a JavaExec's main class: mainClass (Gradle 6.4+; main is gone in 8) or main (4.4). */
+    static void setMainClass(JavaExec task, String className) {
+        Method mainClass = method(JavaExec.class, "getMainClass");
+        if (mainClass != null) {
+            Method set = method(load("org.gradle.api.provider.Property"), "set", Object.class);
+            invoke(set, invoke(mainClass, task), className);
+        } else {
+            task.setMain(className);
         }
     }
 }
