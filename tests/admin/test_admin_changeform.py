@@ -6,19 +6,13 @@ import re
 
 import pytest
 
-from admin_support import PASSWORD, admin_site, csrf_token, logged_in_client, make_articles
+from admin_support import PASSWORD, csrf_token, logged_in_client, make_articles
 from adminapp.models import Article, Author, Comment, Pin, Tag
 from pyframework.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from pyframework.contrib.auth.models import User
 
 ADD = "/admin/adminapp/article/add/"
 
-
-@pytest.fixture
-def client(db, create_tables):
-    with admin_site(create_tables):
-        User.objects.create_superuser("root", "root@example.com", PASSWORD)
-        yield logged_in_client("root")
 
 
 def article_data(client, url, author, **extra):

@@ -5,19 +5,13 @@ import re
 
 import pytest
 
-from admin_support import PASSWORD, admin_site, csrf_token, logged_in_client, make_articles
+from admin_support import PASSWORD, csrf_token, logged_in_client, make_articles
 from adminapp.models import Article, Tag
 from pyframework.contrib.admin.models import LogEntry
 from pyframework.contrib.auth.models import User
 
 URL = "/admin/adminapp/article/"
 
-
-@pytest.fixture
-def client(db, create_tables):
-    with admin_site(create_tables):
-        User.objects.create_superuser("root", "root@example.com", PASSWORD)
-        yield logged_in_client("root")
 
 
 def titles(response):
