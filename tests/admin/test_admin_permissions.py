@@ -89,8 +89,9 @@ def test_change_list_costs_the_same_queries_for_any_page_size(client):
         counts.append(counter.statements)
         make_articles(3, author_name=author_name)
     assert len(counts[0]) == len(counts[1])
-    selects = [sql for sql in counts[1] if "adminapp_article" in sql and "MIN(" not in sql]  # MIN/MAX: dates
-    assert len(selects) == 2 and "COUNT" in selects[0].upper() and "adminapp_author" in selects[1]
+    statements = [sql.lower() for sql in counts[1]]
+    selects = [sql for sql in statements if "adminapp_article" in sql and "min(" not in sql]  # min/max: dates
+    assert len(selects) == 2 and "count(" in selects[0] and "adminapp_author" in selects[1]
 
 
 class _Counter(object):
