@@ -74,3 +74,21 @@ def test_app_index_and_second_site(users):
     assert "Other administration" in other
     assert 'href="/other/adminapp/tag/"' in other and "/other/adminapp/article/" not in other
     assert client.get("/other/adminapp/article/").status_code == 404
+
+
+def test_templates_are_overridable_per_model(users):
+    client = logged_in_client("root")
+    page = client.get("/admin/adminapp/tag/").content.decode("utf-8")
+    assert '<li class="tag-tools">Tags of this project</li>' in page and 'id="changelist"' in page
+    assert "tag-tools" not in client.get("/admin/adminapp/author/").content.decode("utf-8")
+
+
+def test_password_change(users):
+    client = logged_in_client("root")
+    url = "/admin/password_change/"
+    page = client.get(url).content.decode("utf-8")
+    assert 'id="id_old_password"' in page
+    response = client.post(url, {"csrfmiddlewaretoken": csrf_token(client.get(url)), "old_password": PASSWORD,
+                                 "new_password1": "a-new-secret-77", "new_password2": "a-new-secret-77"})
+    assert response.status_code == 302 and response["Location"] == "/admin/password_change/done/"
+    assert User.objects.get(username="root").check_password("a-new-secret-77")
