@@ -29,6 +29,7 @@ def result_headers(cl):
     ordering_field_columns = cl.get_ordering_field_columns()
     for i, field_name in enumerate(cl.list_display):
         text, attr = label_for_field(field_name, cl.model, model_admin=cl.model_admin, return_attr=True)
+        text = capfirst(text)
         is_field_sortable = cl.sortable_by is None or field_name in cl.sortable_by or field_name == "action_checkbox"
         if attr:
             field_name = _coerce_field_name(field_name, i)
