@@ -196,6 +196,9 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
                     field = opts.get_field(name)
                 except FieldDoesNotExist:
                     continue
+                if field in opts.private_fields and not field.one_to_many:
+                    setattr(self, name, kwargs.pop(name))  # a GenericForeignKey sets its two fields
+                    continue
                 if field.many_to_many and not field.auto_created:
                     raise TypeError("Direct assignment to the forward side of a many-to-many set is "
                                     "prohibited. Use %s.set() instead." % name)
@@ -415,6 +418,10 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
         cache = self._state.fields_cache
         if not cache:
             return
+        for field in self._meta.private_fields:
+            hook = getattr(field, "prepare_instance_for_save", None)
+            if hook is not None:
+                hook(self, operation_name)
         for field in self._meta.concrete_fields:
             if not field.is_relation or field.name not in cache:
                 continue

@@ -160,6 +160,12 @@ class Collector(object):
                 sub_objs = list(sub_objs)
                 if sub_objs:
                     on_delete(self, field, sub_objs, self.using)
+        # Generic relations (contrib.contenttypes' GenericRelation): their rows go too.
+        for field in model._meta.private_fields:
+            bulk_related = getattr(field, "bulk_related_objects", None)
+            if bulk_related is not None:
+                self.collect(list(bulk_related(new_objs, self.using)), source=model, nullable=True,
+                             fail_on_restricted=False)
         if fail_on_restricted:
             self._check_restricted()
 

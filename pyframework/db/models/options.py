@@ -215,14 +215,14 @@ class Options(object):
         related = []
         for model in self.apps.get_models(include_auto_created=True):
             opts = model._meta
-            for field in opts.local_fields + opts.local_many_to_many:
+            for field in opts.local_fields + opts.local_many_to_many + opts.private_fields:
                 remote = field.remote_field
                 if remote is None or not field.is_relation:
                     continue
                 target = remote.model
                 if isinstance(target, string_types):
                     continue
-                if target is self.model:
+                if target is self.model and (field.concrete or field.many_to_many or not remote.is_hidden()):
                     related.append(remote)
         return tuple(related)
 

@@ -37,6 +37,9 @@ def through_fields(m2m):
 
 def get_path_info(field):
     """The hops needed to follow relation ``field`` (a forward field or a reverse relation)."""
+    custom = getattr(field, "get_join_path", None)
+    if custom is not None:
+        return custom()  # relations that join their own way (generic relations)
     if is_reverse_relation(field):
         remote = field.field
         if getattr(remote, "many_to_many", False):
@@ -111,6 +114,12 @@ def names_to_path(names, opts, annotations=(), fail_on_missing=False):
                 raise FieldError("Cannot resolve keyword '%s' into field. Choices are: %s" % (
                     name, field_choices(opts, annotations if pos == 0 else ())))
             return path, final_field, targets, names[pos:]
+        if field.is_relation and not field.concrete and not is_reverse_relation(field) \
+                and field.remote_field is None:
+            raise FieldError(
+                "Field '%s' does not generate an automatic reverse relation and therefore cannot be used "
+                "for reverse querying. If it is a GenericForeignKey, consider adding a GenericRelation."
+                % name)
         if field.is_relation and (is_reverse_relation(field) or field.remote_field is not None):
             hops = get_path_info(field)
             path.extend(hops)

@@ -163,7 +163,7 @@ class Query(object):
         for info in path:
             join_type = LOUTER if (outer and (info.nullable or info.multi)) else INNER
             join = Join(info.to_model._meta.db_table, alias, None, join_type, info.join_cols,
-                        info.nullable, info.multi, info.join_field)
+                        info.nullable, info.multi, info.join_field, info.extra)
             alias = self.join(join, reuse=can_reuse if info.multi else None)
             joins.append(alias)
         final_model = path[-1].to_model if path else model
