@@ -183,6 +183,6 @@ def test_checks_of_generic_fields():
         class Meta:
             app_label = "ct_fields_broken"
 
-    ids = [e.id for e in check_generic_foreign_keys() if e.obj.model is BrokenItem]
+    ids = sorted(e.id for e in check_generic_foreign_keys() if e.obj.model is BrokenItem)
     assert ids == ["contenttypes.E001", "contenttypes.E003"]
     assert [e for e in check_generic_foreign_keys() if e.obj.model is TaggedItem] == []
