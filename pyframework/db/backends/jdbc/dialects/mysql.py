@@ -54,10 +54,7 @@ PATTERN_OPS = {
 class MySQLOperations(JdbcOperations):
     no_limit_value_ = 18446744073709551615
 
-    def quote_name(self, name):
-        if name.startswith("`") and name.endswith("`"):
-            return name
-        return "`%s`" % name
+    quote_char = "`"
 
     def lookup_cast(self, lookup_type, internal_type=None):
         return "%s"  # comparisons are case-insensitive under the default collations
