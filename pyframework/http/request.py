@@ -9,7 +9,6 @@ from __future__ import absolute_import, unicode_literals
 
 import codecs
 import io
-import json
 import re
 from itertools import chain
 
@@ -27,6 +26,7 @@ from pyframework.utils.datastructures import MultiValueDict
 from pyframework.utils.encoding import escape_uri_path, iri_to_uri
 from pyframework.utils.functional import cached_property
 from pyframework.utils.http import is_same_domain, parse_header_parameters
+from pyframework.utils.json import loads_bounded
 
 _HOST_RE = re.compile(r"^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:[0-9]+)?\Z")
 # Allowed hosts when DEBUG is on and ALLOWED_HOSTS is empty (local development).
@@ -350,7 +350,7 @@ class HttpRequest(object):
         except UnicodeDecodeError:
             raise BadRequest("Request body is not valid UTF-8; JSON must be UTF-8 encoded.")
         try:
-            return json.loads(text)
+            return loads_bounded(text)
         except ValueError as exc:
             raise BadRequest("Request body is not valid JSON: %s" % (exc,))
 
