@@ -175,3 +175,18 @@ def test_quoted_names_round_trip_through_schema_orm_and_introspection(db, create
 
 def _stored(tables):
     return [name for name in tables if name.lower() == Weird._meta.db_table.lower()][0]
+
+
+@pytest.mark.parametrize("name", [UNION_EXPLOIT, "title = 1 OR 1=1 --"])
+def test_filter_update_and_other_name_taking_methods_take_only_fields(accounts, name):
+    from pyframework.core.exceptions import FieldDoesNotExist
+
+    with pytest.raises(FieldError):
+        list(Note.objects.filter(**{name: "x"}))
+    with pytest.raises((FieldError, FieldDoesNotExist)):
+        Note.objects.update(**{name: "x"})
+    with pytest.raises((FieldError, FieldDoesNotExist)):
+        Note.objects.in_bulk(["x"], field_name=name)
+    with pytest.raises(FieldError):
+        Note.objects.latest(name)
+    assert list(Note.objects.values_list("title", flat=True)) == ["hello"]
