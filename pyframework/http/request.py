@@ -36,6 +36,10 @@ _DEBUG_ALLOWED_HOSTS = (".localhost", "127.0.0.1", "[::1]")
 # checked against. Capped, since with ALLOWED_HOSTS = ['*'] any name is valid.
 _VALIDATED_HOSTS = {}
 _VALIDATED_HOSTS_LIMIT = 256
+# Set in the environ by pyframework.test.Client (an HTTP client cannot set environ keys): its
+# default host, "testserver", is then allowed, as Django's test environment adds it to ALLOWED_HOSTS.
+TEST_CLIENT_ENVIRON_KEY = "pyframework.test_client"
+TEST_CLIENT_HOST = "testserver"
 
 
 def wsgi_bytes(value):
@@ -235,13 +239,16 @@ class HttpRequest(object):
         raw_host = self._get_raw_host()
         allowed_hosts = settings.ALLOWED_HOSTS
         debug = settings.DEBUG
-        cache_key = (raw_host, debug, tuple(allowed_hosts))
+        test_client = self.META.get(TEST_CLIENT_ENVIRON_KEY) is True
+        cache_key = (raw_host, debug, tuple(allowed_hosts), test_client)
         host = _VALIDATED_HOSTS.get(cache_key)
         if host is not None:
             return host
         host = wsgi_text(raw_host) if PY2 else raw_host
         if debug and not allowed_hosts:
             allowed_hosts = _DEBUG_ALLOWED_HOSTS
+        if test_client:
+            allowed_hosts = list(allowed_hosts) + [TEST_CLIENT_HOST]
         domain, port = split_domain_port(host)
         if domain and validate_host(domain, allowed_hosts):
             if len(_VALIDATED_HOSTS) < _VALIDATED_HOSTS_LIMIT:

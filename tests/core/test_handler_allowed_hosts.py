@@ -40,10 +40,10 @@ def test_allowed_hosts_patterns(client, host):
 
 
 def test_without_host_header_server_name_is_checked(client):
-    with override_settings(ALLOWED_HOSTS=["testserver"]):
-        assert client.get("/ok/").status_code == 200
+    with override_settings(ALLOWED_HOSTS=["internal.example.net"]):
+        assert client.get("/ok/", SERVER_NAME="internal.example.net").status_code == 200
     with override_settings(ALLOWED_HOSTS=["other.example.com"]):
-        assert client.get("/ok/").status_code == 400
+        assert client.get("/ok/", SERVER_NAME="internal.example.net").status_code == 400
 
 
 def test_star_allows_any_valid_host_but_not_garbage(client):
@@ -72,3 +72,19 @@ def test_the_check_runs_before_the_middleware(client):
         assert client.get("/ok/", HTTP_HOST="evil.com").status_code == 400
         assert client.get("/ok/", HTTP_HOST="www.example.com").status_code == 200
         assert core_host_probe_middleware.SEEN == ["www.example.com"]
+
+
+def test_the_test_client_host_is_allowed_for_test_client_requests_only(client):
+    """As Django's test environment adds "testserver" to ALLOWED_HOSTS, for the test client only."""
+    with override_settings(ALLOWED_HOSTS=["www.example.com"]):
+        assert client.get("/ok/").status_code == 200  # SERVER_NAME testserver, no Host header
+        assert client.get("/ok/", HTTP_HOST="testserver").status_code == 200
+        assert client.get("/ok/", HTTP_HOST="evil.com").status_code == 400
+    from pyframework.core.handlers.wsgi import WSGIHandler
+
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/ok/", "SERVER_NAME": "testserver", "SERVER_PORT": "80",
+               "HTTP_HOST": "testserver", "wsgi.input": __import__("io").BytesIO(b""), "wsgi.url_scheme": "http"}
+    statuses = []
+    with override_settings(ALLOWED_HOSTS=["www.example.com"]):
+        WSGIHandler()(dict((str(k), v) for k, v in environ.items()), lambda status, headers: statuses.append(status))
+    assert statuses[0].startswith("400")
