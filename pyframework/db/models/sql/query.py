@@ -149,6 +149,25 @@ class Query(object):
         self.alias_refcount[alias] = 1
         return alias
 
+    def parent_alias(self, alias, model, owner):
+        """The alias of ``owner``'s table, joined from ``alias`` (a ``model`` row) through parent links."""
+        for info in paths.get_path_to_parent(model._meta, owner):
+            join = Join(info.to_model._meta.db_table, alias, None, INNER, info.join_cols, False, False,
+                        info.join_field)
+            alias = self.join(join)
+        return alias
+
+    def concrete_cols(self, model, alias):
+        """The columns of every concrete field of ``model``, inherited ones from their parents' tables."""
+        aliases = {}
+        cols = []
+        for field in model._meta.concrete_fields:
+            owner = field.model
+            if owner not in aliases:
+                aliases[owner] = self.parent_alias(alias, model, owner)
+            cols.append(field.get_col(aliases[owner]))
+        return cols
+
     def promote_joins(self, aliases):
         """Make these joins (and every join hanging off them) LEFT OUTER."""
         pending = list(aliases)
@@ -169,7 +188,7 @@ class Query(object):
         for info in path:
             join_type = LOUTER if (outer and (info.nullable or info.multi)) else INNER
             join = Join(info.to_model._meta.db_table, alias, None, join_type, info.join_cols,
-                        info.nullable, info.multi, info.join_field)
+                        info.nullable, info.multi, info.join_field, info.extra)
             alias = self.join(join, reuse=can_reuse if info.multi else None)
             joins.append(alias)
         final_model = path[-1].to_model if path else model
@@ -415,7 +434,7 @@ class Query(object):
     def selected_expressions(self):
         if self.values_select:
             return [col if col is not None else self.annotations[name] for name, col in self.values_select]
-        return [f.get_col(self.get_initial_alias()) for f in self.model._meta.concrete_fields]
+        return self.concrete_cols(self.model, self.get_initial_alias())
 
     def check_alias(self, alias):
         """Refuse an alias that could not be a plain identifier (``ValueError``, Django's message)."""
