@@ -94,3 +94,9 @@ def test_get_deleted_objects_lists_the_cascade(request_):
 @pytest.mark.parametrize("key", ["plain", "with/slash", "under_score", "50%", "a?b#c"])
 def test_quote_round_trip(key):
     assert unquote(quote(key)) == key and "/" not in quote(key)
+
+
+def test_default_fields_follow_the_model(request_):
+    model_admin = admin.ModelAdmin(Article, scratch_site())
+    assert list(model_admin.get_fields(request_)) == ["title", "slug", "body", "author", "status", "published",
+                                                       "pub_date", "rating", "tags"]

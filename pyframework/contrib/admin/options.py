@@ -8,6 +8,7 @@ from __future__ import absolute_import, unicode_literals
 
 import copy
 import operator
+from collections import OrderedDict
 from functools import partial, reduce, update_wrapper
 
 from pyframework import forms
@@ -163,8 +164,10 @@ class BaseModelAdmin(object):
         if self.fields:
             return self.fields
         form = self._get_form_for_get_fields(request, obj)
-        return list(form.base_fields) + [f for f in self.get_readonly_fields(request, obj)
-                                         if f not in form.base_fields]
+        # The form's own order (base_fields is a plain dict, unordered on Jython).
+        names = [name for name in getattr(form, "_model_field_order", None) or list(form.base_fields)
+                 if name in form.base_fields]
+        return names + [f for f in self.get_readonly_fields(request, obj) if f not in form.base_fields]
 
     def get_fieldsets(self, request, obj=None):
         if self.fieldsets:
@@ -500,7 +503,7 @@ class ModelAdmin(ChangeListViewsMixin, ChangeFormViewsMixin, BaseModelAdmin):
         if self.actions is None:
             return {}
         actions = self._filter_actions_by_permissions(request, self._get_base_actions())
-        return dict((name, (func, name, desc)) for func, name, desc in actions)
+        return OrderedDict((name, (func, name, desc)) for func, name, desc in actions)  # the order offered
 
     def get_action_choices(self, request, default_choices=(("", "---------"),)):
         choices = list(default_choices)
