@@ -20,7 +20,9 @@ def test_help_lists_the_framework_group_first_then_each_app_by_label(capsys, pro
     out = help_text(capsys)
     groups = [line for line in out.splitlines() if line.startswith("[")]
     # Apps are labelled as Django labels them: the last part of the app's package.
-    assert groups == ["[pyframework]", "[auth]", "[genapp]", "[sessions]"]
+    assert groups[0] == "[pyframework]"
+    assert "[auth]" in groups and "[genapp]" in groups
+    assert groups[1:] == sorted(groups[1:]) and all("." not in group for group in groups)
     assert "[genapp]\n    greet\n" in out
     for name in ("apprun", "war", "migrate", "runserver"):
         assert "    %s\n" % name in out
