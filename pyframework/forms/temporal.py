@@ -7,7 +7,8 @@ import re
 from pyframework.core.exceptions import ValidationError
 from pyframework.forms import widgets
 from pyframework.forms.fields import Field
-from pyframework.forms.utils import UTC, FixedOffset, from_current_timezone, to_current_timezone
+from pyframework.forms.utils import from_current_timezone, to_current_timezone
+from pyframework.utils.timezone import FixedOffset, utc
 from pyframework.utils.compat import string_types
 
 
@@ -109,7 +110,7 @@ class DateTimeField(BaseTemporalField):
     def _parse_offset(self, match):
         sign, hours, minutes = match.groups()
         if sign is None:
-            return UTC
+            return utc
         total = int(hours) * 60 + int(minutes)
         return FixedOffset(-total if sign == "-" else total, "UTC%s%s:%s" % (sign, hours, minutes))
 

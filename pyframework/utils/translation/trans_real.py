@@ -29,6 +29,9 @@ from pyframework.core.signals import setting_changed
 from pyframework.utils.translation.pofile import CONTEXT_SEPARATOR
 
 DOMAIN = "django"
+# The framework's own catalogs (and its per-language format modules, pyframework.utils.formats).
+FRAMEWORK_LOCALE_DIR = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "conf", "locale")
 
 # Settings whose change makes every cached catalog or language lookup stale.
 _CATALOG_SETTINGS = frozenset(["LOCALE_PATHS", "INSTALLED_APPS", "LANGUAGE_CODE", "LANGUAGES"])
@@ -103,8 +106,7 @@ def all_locale_paths():
         candidate = os.path.join(config.path, "locale")
         if os.path.isdir(candidate):
             paths.append(candidate)
-    paths.append(os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                              "conf", "locale"))
+    paths.append(FRAMEWORK_LOCALE_DIR)
     return paths
 
 
