@@ -138,6 +138,9 @@ class Command(BaseCommand):
                 self._write(template, locale_dir, locale, domain)
 
     def _default_locale_dir(self, root):
+        framework_catalogs = os.path.join(root, "conf", "locale")
+        if os.path.isfile(os.path.join(root, "__init__.py")) and os.path.isdir(framework_catalogs):
+            return framework_catalogs  # run inside the framework's own package (pyframework/)
         if settings.configured and settings.LOCALE_PATHS:
             return os.path.abspath(settings.LOCALE_PATHS[0])
         candidate = os.path.join(root, "locale")
