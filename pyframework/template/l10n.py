@@ -87,6 +87,17 @@ def floatformat(value, arg=-1):
     return formats.number_format(rounded, abs(places), use_l10n=use_l10n, force_grouping=bool(force_grouping))
 
 
+class _PinnedDatetime(datetime.datetime):
+    """A datetime the ``date``/``time`` filters show in its own zone (the result of ``utc``/``timezone``)."""
+
+    convert_to_local_time = False
+
+
+def _pinned(value):
+    return _PinnedDatetime(value.year, value.month, value.day, value.hour, value.minute, value.second,
+                           value.microsecond, value.tzinfo)
+
+
 def localtime(value):
     if not isinstance(value, datetime.datetime) or timezone.is_naive(value):
         return value
@@ -96,13 +107,13 @@ def localtime(value):
 def utc(value):
     if not isinstance(value, datetime.datetime) or timezone.is_naive(value):
         return value
-    return timezone.to_utc(value)
+    return _pinned(timezone.to_utc(value))
 
 
 def to_timezone(value, tz):
     if not isinstance(value, datetime.datetime) or timezone.is_naive(value):
         return value
-    return timezone.localtime(value, timezone.zone(tz) if isinstance(tz, string_types) else tz)
+    return _pinned(timezone.localtime(value, timezone.zone(tz) if isinstance(tz, string_types) else tz))
 
 
 FILTERS = {

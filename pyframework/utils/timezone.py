@@ -21,7 +21,7 @@ import threading
 from pyframework.conf import settings
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.core.signals import setting_changed
-from pyframework.utils.compat import JYTHON, PY2, string_types
+from pyframework.utils.compat import JYTHON, PY2, native_str, string_types
 
 ZERO = datetime.timedelta(0)
 
@@ -51,7 +51,7 @@ class FixedOffset(datetime.tzinfo):
         return ZERO
 
     def tzname(self, dt):
-        return self._name
+        return native_str(self._name)  # Python 2 insists on str
 
     def __repr__(self):
         return "<%s>" % self._name
@@ -114,8 +114,8 @@ if JYTHON:  # pragma: no cover - exercised on Jython
 
         def tzname(self, dt):
             if dt is None:
-                return self.key
-            return _abbreviation.format(ZonedDateTime.ofInstant(self._instant(dt), self._zone))
+                return native_str(self.key)
+            return native_str(_abbreviation.format(ZonedDateTime.ofInstant(self._instant(dt), self._zone)))
 
         def fromutc(self, dt):
             seconds = calendar.timegm((dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second))
@@ -141,7 +141,7 @@ if JYTHON:  # pragma: no cover - exercised on Jython
             self._zone = zone
             self._offset = datetime.timedelta(seconds=offset_seconds)
             self._dst = datetime.timedelta(seconds=zone._rules.getDaylightSavings(instant).getSeconds())
-            self._name = _abbreviation.format(ZonedDateTime.ofInstant(instant, zone._zone))
+            self._name = native_str(_abbreviation.format(ZonedDateTime.ofInstant(instant, zone._zone)))
 
         def utcoffset(self, dt):
             return self._offset

@@ -31,7 +31,11 @@ def set_language(request):
         if not url_has_allowed_host_and_scheme(url=next_url, allowed_hosts={request.get_host()},
                                                require_https=request.is_secure()):
             next_url = "/"
-    response = HttpResponseRedirect(next_url) if next_url else HttpResponse(status=204)
+    if next_url:
+        response = HttpResponseRedirect(next_url)
+    else:
+        response = HttpResponse(status=204)
+        del response["Content-Type"]  # a 204 has no body to describe
     if request.method == "POST":
         lang_code = request.POST.get(LANGUAGE_QUERY_PARAMETER)
         if lang_code and lang_code in dict(settings.LANGUAGES) and check_for_language(lang_code):
@@ -100,7 +104,7 @@ JS_CATALOG_TEMPLATE = """'use strict';
   globals.npgettext = django.npgettext;
   globals.interpolate = django.interpolate;
   globals.get_format = django.get_format;
-}(this));
+}(typeof globalThis !== 'undefined' ? globalThis : this));
 """
 
 JS_FORMAT_NAMES = (

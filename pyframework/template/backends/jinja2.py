@@ -73,10 +73,13 @@ class Jinja2(object):
         # {% trans %}, {% pluralize %} and _()/gettext()/ngettext() in every template, as
         # Django's documented Jinja2 set-up has; new-style calls escape and format safely.
         self.env.add_extension("jinja2.ext.i18n")
-        self.env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
-        # Jinja2 2.11 (the WAR's) has no pgettext support in the extension: plain globals then.
-        self.env.globals.setdefault("pgettext", translation.pgettext)
-        self.env.globals.setdefault("npgettext", translation.npgettext)
+        try:  # Jinja2 3 escapes and formats pgettext()/npgettext() like the others
+            self.env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True,
+                                               pgettext=translation.pgettext, npgettext=translation.npgettext)
+        except TypeError:  # Jinja2 2.11 (the WAR's) has no pgettext support: plain globals then
+            self.env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
+            self.env.globals.setdefault("pgettext", translation.pgettext)
+            self.env.globals.setdefault("npgettext", translation.npgettext)
         l10n.install(self.env)  # date/time/number/localize/localtime filters, language globals
         self._csrf_get_token = _find_csrf_get_token()
 

@@ -266,7 +266,7 @@ def check_for_language(lang_code):
         return False
     locale = to_locale(lang_code)
     for directory in all_locale_paths():
-        for candidate in _locale_expansions(locale)[:1]:
+        for candidate in _locale_expansions(locale):
             if os.path.isfile(os.path.join(directory, candidate, "LC_MESSAGES", DOMAIN + ".mo")):
                 return True
     return lang_code.split("-")[0] == "en"
