@@ -22,11 +22,18 @@ def i18n_patterns(*urls, **kwargs):
 
 
 def is_language_prefix_patterns_used(urlconf):
-    """``(i18n_patterns() used in urlconf, its prefix_default_language)``."""
-    for entry in get_resolver(urlconf).url_patterns:
-        if isinstance(entry.pattern, LocalePrefixPattern):
-            return True, entry.pattern.prefix_default_language
-    return False, False
+    """``(i18n_patterns() used in urlconf, its prefix_default_language)``; kept on the resolver,
+    which is rebuilt when the URLconf changes (LocaleMiddleware asks on every request)."""
+    resolver = get_resolver(urlconf)
+    found = resolver.__dict__.get("_i18n_prefix_info")
+    if found is None:
+        found = (False, False)
+        for entry in resolver.url_patterns:
+            if isinstance(entry.pattern, LocalePrefixPattern):
+                found = (True, entry.pattern.prefix_default_language)
+                break
+        resolver._i18n_prefix_info = found
+    return found
 
 
 urlpatterns = [
