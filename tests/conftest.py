@@ -11,6 +11,15 @@ for path in (ROOT, HERE):
         sys.path.insert(0, path)
 
 from pyframework.conf import settings  # noqa: E402
+from pyframework.utils.translation import pofile  # noqa: E402
+
+# The .mo catalogs are build outputs (not in git): compile the stale ones of the framework and
+# the example project before any test reads them, as `gradle war` and compilemessages do.
+for _locale_root in (os.path.join(ROOT, "pyframework"), os.path.join(ROOT, "examples")):
+    for _po in pofile.find_po_files(_locale_root):
+        _mo = _po[:-3] + ".mo"
+        if not os.path.exists(_mo) or os.path.getmtime(_mo) < os.path.getmtime(_po):
+            pofile.compile_po_file(_po, _mo)
 
 if not settings.configured:
     settings.configure(

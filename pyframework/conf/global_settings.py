@@ -69,7 +69,104 @@ CSRF_COOKIE_NAME = "csrftoken"
 
 TIME_ZONE = "UTC"
 USE_TZ = True
+
+# --- Internationalization (pyframework.utils.translation) and localization -------------------
+
+
+def gettext_noop(message):
+    # Marks the names for makemessages; settings cannot import the translation machinery.
+    return message
+
+
+# The language of a request that asks for none of LANGUAGES; must be one of them
+# (or have its base language there: "en-us" is served by "en").
 LANGUAGE_CODE = "en-us"
+# The languages a site may be shown in: (code, name) pairs, names translated when displayed.
+LANGUAGES = [
+    ("ar", gettext_noop("Arabic")),
+    ("bg", gettext_noop("Bulgarian")),
+    ("ca", gettext_noop("Catalan")),
+    ("cs", gettext_noop("Czech")),
+    ("da", gettext_noop("Danish")),
+    ("de", gettext_noop("German")),
+    ("el", gettext_noop("Greek")),
+    ("en", gettext_noop("English")),
+    ("en-au", gettext_noop("Australian English")),
+    ("en-gb", gettext_noop("British English")),
+    ("es", gettext_noop("Spanish")),
+    ("es-ar", gettext_noop("Argentinian Spanish")),
+    ("es-mx", gettext_noop("Mexican Spanish")),
+    ("et", gettext_noop("Estonian")),
+    ("fa", gettext_noop("Persian")),
+    ("fi", gettext_noop("Finnish")),
+    ("fr", gettext_noop("French")),
+    ("ga", gettext_noop("Irish")),
+    ("he", gettext_noop("Hebrew")),
+    ("hi", gettext_noop("Hindi")),
+    ("hr", gettext_noop("Croatian")),
+    ("hu", gettext_noop("Hungarian")),
+    ("id", gettext_noop("Indonesian")),
+    ("is", gettext_noop("Icelandic")),
+    ("it", gettext_noop("Italian")),
+    ("ja", gettext_noop("Japanese")),
+    ("ko", gettext_noop("Korean")),
+    ("lt", gettext_noop("Lithuanian")),
+    ("lv", gettext_noop("Latvian")),
+    ("nb", gettext_noop("Norwegian Bokmal")),
+    ("nl", gettext_noop("Dutch")),
+    ("nn", gettext_noop("Norwegian Nynorsk")),
+    ("pl", gettext_noop("Polish")),
+    ("pt", gettext_noop("Portuguese")),
+    ("pt-br", gettext_noop("Brazilian Portuguese")),
+    ("ro", gettext_noop("Romanian")),
+    ("ru", gettext_noop("Russian")),
+    ("sk", gettext_noop("Slovak")),
+    ("sl", gettext_noop("Slovenian")),
+    ("sr", gettext_noop("Serbian")),
+    ("sv", gettext_noop("Swedish")),
+    ("th", gettext_noop("Thai")),
+    ("tr", gettext_noop("Turkish")),
+    ("uk", gettext_noop("Ukrainian")),
+    ("vi", gettext_noop("Vietnamese")),
+    ("zh-hans", gettext_noop("Simplified Chinese")),
+    ("zh-hant", gettext_noop("Traditional Chinese")),
+]
+LANGUAGES_BIDI = ["he", "ar", "fa", "ur"]
+# False: every message is shown as written and LocaleMiddleware does nothing.
+USE_I18N = True
+# Directories of locale/<lang>/LC_MESSAGES/django.mo catalogs; they win over the apps' catalogs.
+LOCALE_PATHS = []
+# The cookie the set_language view writes and LocaleMiddleware reads.
+LANGUAGE_COOKIE_NAME = "pyframework_language"
+LANGUAGE_COOKIE_AGE = None
+LANGUAGE_COOKIE_DOMAIN = None
+LANGUAGE_COOKIE_PATH = "/"
+LANGUAGE_COOKIE_SECURE = False
+LANGUAGE_COOKIE_HTTPONLY = False
+LANGUAGE_COOKIE_SAMESITE = None
+
+# Formats used when the active language has no format module entry (pyframework.utils.formats).
+# A package of <lang>/formats.py modules consulted before the framework's own (conf/locale).
+FORMAT_MODULE_PATH = None
+DATE_FORMAT = "N j, Y"
+DATETIME_FORMAT = "N j, Y, P"
+TIME_FORMAT = "P"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "F j"
+SHORT_DATE_FORMAT = "m/d/Y"
+SHORT_DATETIME_FORMAT = "m/d/Y P"
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%b %d %Y", "%b %d, %Y",
+                      "%d %b %Y", "%d %b, %Y", "%B %d %Y", "%B %d, %Y", "%d %B %Y", "%d %B, %Y"]
+TIME_INPUT_FORMATS = ["%H:%M:%S", "%H:%M:%S.%f", "%H:%M"]
+DATETIME_INPUT_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M",
+                          "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S.%f", "%m/%d/%Y %H:%M",
+                          "%m/%d/%y %H:%M:%S", "%m/%d/%y %H:%M:%S.%f", "%m/%d/%y %H:%M"]
+FIRST_DAY_OF_WEEK = 0  # Sunday
+DECIMAL_SEPARATOR = "."
+USE_THOUSAND_SEPARATOR = False
+# Digits per group (3: thousands); 0 means no grouping.
+NUMBER_GROUPING = 0
+THOUSAND_SEPARATOR = ","
 
 # A logging.config.dictConfig dictionary applied on top of pyframework.utils.log.DEFAULT_LOGGING
 # (server errors with tracebacks to stderr, i.e. the servlet container's log).

@@ -6,13 +6,15 @@ from decimal import Decimal
 
 from pyframework.core.exceptions import ValidationError
 from pyframework.utils.compat import string_types, text_type, urlsplit
+from pyframework.utils.translation import gettext_lazy as _
+from pyframework.utils.translation import ngettext_lazy
 
 EMPTY_VALUES = (None, "", [], (), {})
 
 
 class RegexValidator(object):
     regex = ""
-    message = "Enter a valid value."
+    message = _("Enter a valid value.")
     code = "invalid"
     inverse_match = False
     flags = 0
@@ -69,7 +71,7 @@ class URLValidator(RegexValidator):
         r"|localhost)"
         r"(?::\d{1,5})?"
         r"(?:[/?#][^\s]*)?\Z", re.IGNORECASE)
-    message = "Enter a valid URL."
+    message = _("Enter a valid URL.")
     schemes = ["http", "https", "ftp", "ftps"]
     max_length = 2048
 
@@ -90,7 +92,7 @@ class URLValidator(RegexValidator):
 
 
 class EmailValidator(object):
-    message = "Enter a valid email address."
+    message = _("Enter a valid email address.")
     code = "invalid"
     user_regex = re.compile(
         r"(^[-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*\Z"
@@ -141,22 +143,22 @@ validate_email = EmailValidator()
 
 slug_re = re.compile(r"^[-a-zA-Z0-9_]+\Z")
 validate_slug = RegexValidator(
-    slug_re, "Enter a valid \u201cslug\u201d consisting of letters, numbers, underscores or hyphens.",
+    slug_re, _("Enter a valid \u201cslug\u201d consisting of letters, numbers, underscores or hyphens."),
     "invalid")
 slug_unicode_re = re.compile(r"^[-\w]+\Z", re.UNICODE)
 validate_unicode_slug = RegexValidator(
     slug_unicode_re,
-    "Enter a valid \u201cslug\u201d consisting of Unicode letters, numbers, underscores, or hyphens.",
+    _("Enter a valid \u201cslug\u201d consisting of Unicode letters, numbers, underscores, or hyphens."),
     "invalid")
 
 integer_re = re.compile(r"^-?\d+\Z")
-validate_integer = RegexValidator(integer_re, "Enter a valid integer.", "invalid")
+validate_integer = RegexValidator(integer_re, _("Enter a valid integer."), "invalid")
 
 
 class BaseValidator(object):
     """Compare a derived value (``clean(value)``) with a limit; subclasses say how."""
 
-    message = "Ensure this value is %(limit_value)s (it is %(show_value)s)."
+    message = _("Ensure this value is %(limit_value)s (it is %(show_value)s).")
     code = "limit_value"
 
     def __init__(self, limit_value, message=None):
@@ -191,7 +193,7 @@ class BaseValidator(object):
 
 
 class MaxValueValidator(BaseValidator):
-    message = "Ensure this value is less than or equal to %(limit_value)s."
+    message = _("Ensure this value is less than or equal to %(limit_value)s.")
     code = "max_value"
 
     def compare(self, a, b):
@@ -199,7 +201,7 @@ class MaxValueValidator(BaseValidator):
 
 
 class MinValueValidator(BaseValidator):
-    message = "Ensure this value is greater than or equal to %(limit_value)s."
+    message = _("Ensure this value is greater than or equal to %(limit_value)s.")
     code = "min_value"
 
     def compare(self, a, b):
@@ -207,7 +209,9 @@ class MinValueValidator(BaseValidator):
 
 
 class MinLengthValidator(BaseValidator):
-    message = "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d)."
+    message = ngettext_lazy(
+        "Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).", "limit_value")
     code = "min_length"
 
     def compare(self, a, b):
@@ -218,7 +222,9 @@ class MinLengthValidator(BaseValidator):
 
 
 class MaxLengthValidator(BaseValidator):
-    message = "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d)."
+    message = ngettext_lazy(
+        "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).", "limit_value")
     code = "max_length"
 
     def compare(self, a, b):
@@ -232,10 +238,14 @@ class DecimalValidator(object):
     """At most ``max_digits`` digits in total and ``decimal_places`` after the point."""
 
     messages = {
-        "invalid": "Enter a number.",
-        "max_digits": "Ensure that there are no more than %(max)s digits in total.",
-        "max_decimal_places": "Ensure that there are no more than %(max)s decimal places.",
-        "max_whole_digits": "Ensure that there are no more than %(max)s digits before the decimal point.",
+        "invalid": _("Enter a number."),
+        "max_digits": ngettext_lazy("Ensure that there are no more than %(max)s digit in total.",
+                                    "Ensure that there are no more than %(max)s digits in total.", "max"),
+        "max_decimal_places": ngettext_lazy("Ensure that there are no more than %(max)s decimal place.",
+                                            "Ensure that there are no more than %(max)s decimal places.", "max"),
+        "max_whole_digits": ngettext_lazy(
+            "Ensure that there are no more than %(max)s digit before the decimal point.",
+            "Ensure that there are no more than %(max)s digits before the decimal point.", "max"),
     }
 
     def __init__(self, max_digits, decimal_places):
@@ -282,7 +292,7 @@ class DecimalValidator(object):
 
 
 class ProhibitNullCharactersValidator(object):
-    message = "Null characters are not allowed."
+    message = _("Null characters are not allowed.")
     code = "null_characters_not_allowed"
 
     def __call__(self, value):

@@ -17,7 +17,10 @@ from pyframework.core.exceptions import ImproperlyConfigured, ValidationError
 from pyframework.forms import widgets
 from pyframework.forms.boundfield import BoundField
 from pyframework.forms.utils import error_messages_list
+from pyframework.utils import formats
 from pyframework.utils.compat import integer_types, string_types, text_type, urlsplit, urlunsplit
+from pyframework.utils.translation import gettext_lazy as _
+from pyframework.utils.translation import ngettext_lazy
 
 
 EMPTY_VALUES = validators.EMPTY_VALUES
@@ -31,7 +34,7 @@ class Field(object):
     hidden_widget = widgets.HiddenInput
     default_validators = []
     default_error_messages = {
-        "required": "This field is required.",
+        "required": _("This field is required."),
     }
     empty_values = list(EMPTY_VALUES)
 
@@ -49,6 +52,8 @@ class Field(object):
         else:
             widget = copy.deepcopy(widget)
         widget.is_required = self.required
+        if self.localize:
+            widget.is_localized = True  # the widget shows values as the active language writes them
         extra_attrs = self.widget_attrs(widget)
         if extra_attrs:
             widget.attrs.update(extra_attrs)
@@ -166,11 +171,14 @@ class _NumberField(Field):
 
     widget = widgets.NumberInput
     default_error_messages = {
-        "invalid": "Enter a number.",
+        "invalid": _("Enter a number."),
     }
 
     def __init__(self, max_value=None, min_value=None, **kwargs):
         self.max_value, self.min_value = max_value, min_value
+        if kwargs.get("localize") and self.widget is widgets.NumberInput:
+            # <input type="number"> only takes "1234.5": localized text needs a text input.
+            kwargs.setdefault("widget", widgets.TextInput)
         super(_NumberField, self).__init__(**kwargs)
         if max_value is not None:
             self.validators.append(validators.MaxValueValidator(max_value))
@@ -182,6 +190,8 @@ class _NumberField(Field):
             return None
         if isinstance(value, string_types):
             value = value.strip()
+            if self.localize:
+                value = formats.sanitize_separators(value)
         try:
             return self.convert(value)
         except (ValueError, TypeError, ArithmeticError, DecimalException):
@@ -199,7 +209,7 @@ class _NumberField(Field):
 
 class IntegerField(_NumberField):
     default_error_messages = {
-        "invalid": "Enter a whole number.",
+        "invalid": _("Enter a whole number."),
     }
     _trailing_zeros = re.compile(r"\.0*\s*$")
 
@@ -296,7 +306,7 @@ class URLField(CharField):
 
     widget = widgets.URLInput
     default_error_messages = {
-        "invalid": "Enter a valid URL.",
+        "invalid": _("Enter a valid URL."),
     }
     default_validators = [validators.URLValidator()]
 
@@ -365,7 +375,7 @@ def _check_choices(choices):
 class ChoiceField(Field):
     widget = widgets.Select
     default_error_messages = {
-        "invalid_choice": "Select a valid choice. %(value)s is not one of the available choices.",
+        "invalid_choice": _("Select a valid choice. %(value)s is not one of the available choices."),
     }
 
     def __init__(self, choices=(), **kwargs):
@@ -447,7 +457,7 @@ class MultipleChoiceField(ChoiceField):
     hidden_widget = widgets.MultipleHiddenInput
     widget = widgets.SelectMultiple
     default_error_messages = {
-        "invalid_list": "Enter a list of values.",
+        "invalid_list": _("Enter a list of values."),
     }
 
     def to_python(self, value):
@@ -490,10 +500,12 @@ class FileField(Field):
 
     widget = widgets.FileInput
     default_error_messages = {
-        "invalid": "No file was submitted. Check the encoding type on the form.",
-        "missing": "No file was submitted.",
-        "empty": "The submitted file is empty.",
-        "max_length": "Ensure this filename has at most %(max)d characters (it has %(length)d).",
+        "invalid": _("No file was submitted. Check the encoding type on the form."),
+        "missing": _("No file was submitted."),
+        "empty": _("The submitted file is empty."),
+        "max_length": ngettext_lazy(
+            "Ensure this filename has at most %(max)d character (it has %(length)d).",
+            "Ensure this filename has at most %(max)d characters (it has %(length)d).", "max"),
     }
 
     def __init__(self, max_length=None, allow_empty_file=False, **kwargs):

@@ -9,6 +9,8 @@ from pyframework.forms.forms import Form
 from pyframework.forms.utils import ErrorList, error_messages_list
 from pyframework.forms.widgets import HiddenInput, NumberInput
 from pyframework.utils.compat import python_2_unicode_compatible, range
+from pyframework.utils.translation import gettext_lazy as _
+from pyframework.utils.translation import ngettext_lazy
 
 
 TOTAL_FORM_COUNT = "TOTAL_FORMS"
@@ -48,8 +50,10 @@ class BaseFormSet(object):
         "missing_management_form": (
             "The form's management data is missing or was altered (check: %(field_names)s). "
             "Reload the page and submit it again."),
-        "too_many_forms": "Please submit at most %(num)d form(s).",
-        "too_few_forms": "Please submit at least %(num)d form(s).",
+        "too_many_forms": ngettext_lazy(
+            "Please submit at most %(num)d form.", "Please submit at most %(num)d forms.", "num"),
+        "too_few_forms": ngettext_lazy(
+            "Please submit at least %(num)d form.", "Please submit at least %(num)d forms.", "num"),
     }
 
     def __init__(self, data=None, files=None, auto_id="id_%s", prefix=None, initial=None, error_class=ErrorList,
@@ -180,10 +184,10 @@ class BaseFormSet(object):
         if self.can_order:
             initial = index + 1 if index is not None and index < initial_count else None
             form.fields[ORDERING_FIELD_NAME] = fields.IntegerField(
-                label="Order", required=False, initial=initial, widget=self.ordering_widget)
+                label=_("Order"), required=False, initial=initial, widget=self.ordering_widget)
         if self.can_delete and (self.can_delete_extra or (index is not None and index < initial_count)):
             form.fields[DELETION_FIELD_NAME] = fields.BooleanField(
-                label="Delete", required=False, widget=self.deletion_widget)
+                label=_("Delete"), required=False, widget=self.deletion_widget)
 
     # --- validation ------------------------------------------------------------------
     @property

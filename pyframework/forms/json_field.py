@@ -7,6 +7,7 @@ from pyframework.core.exceptions import ValidationError
 from pyframework.forms.fields import CharField
 from pyframework.forms.widgets import Textarea
 from pyframework.utils.compat import string_types, text_type
+from pyframework.utils.translation import gettext_lazy as _
 
 
 class _InvalidJSONInput(text_type):
@@ -14,7 +15,7 @@ class _InvalidJSONInput(text_type):
 
 
 class JSONField(CharField):
-    default_error_messages = {"invalid": "Enter a valid JSON."}
+    default_error_messages = {"invalid": _("Enter a valid JSON.")}
     widget = Textarea
 
     def __init__(self, encoder=None, decoder=None, **kwargs):

@@ -12,6 +12,7 @@ from pyframework.forms.formsets import BaseFormSet, formset_factory
 from pyframework.forms.models import ModelChoiceField, ModelForm, modelform_factory
 from pyframework.forms.widgets import HiddenInput
 from pyframework.utils.compat import text_type
+from pyframework.utils.translation import gettext_lazy as _
 
 
 class BaseModelFormSet(BaseFormSet):
@@ -20,7 +21,7 @@ class BaseModelFormSet(BaseFormSet):
     model = None
     edit_only = False
     default_error_messages = {
-        "duplicate": "Please correct the duplicate data for %(fields)s, which must be unique.",
+        "duplicate": _("Please correct the duplicate data for %(fields)s, which must be unique."),
     }
 
     def __init__(self, data=None, files=None, auto_id="id_%s", prefix=None, queryset=None, initial=None, **kwargs):

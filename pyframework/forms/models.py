@@ -14,6 +14,7 @@ from pyframework.forms.fields import ChoiceField, Field
 from pyframework.forms.forms import NON_FIELD_ERRORS, BaseForm, DeclarativeFieldsMetaclass
 from pyframework.forms.utils import ErrorList
 from pyframework.utils.compat import string_types, text_type, with_metaclass
+from pyframework.utils.translation import gettext_lazy as _
 
 ALL_FIELDS = "__all__"
 
@@ -322,7 +323,7 @@ class ModelChoiceField(ChoiceField):
     """Chooses one instance of ``queryset``; the submitted value is its primary key (or ``to_field_name``)."""
 
     default_error_messages = {
-        "invalid_choice": "Select a valid choice. That choice is not one of the available choices.",
+        "invalid_choice": _("Select a valid choice. That choice is not one of the available choices."),
     }
     iterator = ModelChoiceIterator
 
@@ -424,8 +425,8 @@ class ModelMultipleChoiceField(ModelChoiceField):
     widget = widgets.SelectMultiple
     hidden_widget = widgets.MultipleHiddenInput
     default_error_messages = {
-        "invalid_list": "Enter a list of values.",
-        "invalid_choice": "Select a valid choice. %(value)s is not one of the available choices.",
+        "invalid_list": _("Enter a list of values."),
+        "invalid_choice": _("Select a valid choice. %(value)s is not one of the available choices."),
         "invalid_pk_value": "\u201c%(pk)s\u201d is not a valid value.",
     }
 

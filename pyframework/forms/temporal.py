@@ -7,25 +7,23 @@ import re
 from pyframework.core.exceptions import ValidationError
 from pyframework.forms import widgets
 from pyframework.forms.fields import Field
-from pyframework.forms.utils import UTC, FixedOffset, from_current_timezone, to_current_timezone
+from pyframework.forms.utils import from_current_timezone, to_current_timezone
+from pyframework.utils import formats
 from pyframework.utils.compat import string_types
+from pyframework.utils.timezone import FixedOffset, utc
+from pyframework.utils.translation import gettext_lazy as _
 
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y"]
-TIME_INPUT_FORMATS = ["%H:%M:%S", "%H:%M:%S.%f", "%H:%M"]
-DATETIME_INPUT_FORMATS = (
-    ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M"]
-    + ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M"]
-    + ["%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y"]
-    + DATE_INPUT_FORMATS[:1]
-)
 
 # A trailing UTC offset ("Z", "+02:00", "-0530"): strptime on Python 2 has no %z.
 _utc_offset = re.compile(r"(?:Z|([+-])(\d\d):?(\d\d))$")
 
 
 class BaseTemporalField(Field):
-    input_formats = ()
+    """Parses ``input_formats`` if given, else the active language's ``format_key`` formats
+    (``get_format("DATE_INPUT_FORMATS")``: ``05.03.2026`` in German), ISO always included."""
+
+    input_formats = None
+    format_key = None
     # Python values taken as they are (converted by from_parsed), e.g. initial data.
     accepted_types = ()
     # The method of datetime giving this field's type ("date", "time").
@@ -44,7 +42,10 @@ class BaseTemporalField(Field):
         if not isinstance(value, string_types):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         value = value.strip()
-        for input_format in self.input_formats:
+        input_formats = self.input_formats
+        if input_formats is None:
+            input_formats = formats.get_format(self.format_key)
+        for input_format in input_formats:
             try:
                 return self.from_parsed(datetime.datetime.strptime(value, str(input_format)))
             except (ValueError, TypeError):
@@ -60,21 +61,21 @@ class BaseTemporalField(Field):
 
 class DateField(BaseTemporalField):
     widget = widgets.DateInput
-    input_formats = DATE_INPUT_FORMATS
+    format_key = "DATE_INPUT_FORMATS"
     accepted_types = (datetime.date,)
     datetime_part = "date"
     default_error_messages = {
-        "invalid": "Enter a valid date.",
+        "invalid": _("Enter a valid date."),
     }
 
 
 class TimeField(BaseTemporalField):
     widget = widgets.TimeInput
-    input_formats = TIME_INPUT_FORMATS
+    format_key = "TIME_INPUT_FORMATS"
     accepted_types = (datetime.time, datetime.datetime)
     datetime_part = "time"
     default_error_messages = {
-        "invalid": "Enter a valid time.",
+        "invalid": _("Enter a valid time."),
     }
 
 
@@ -82,10 +83,10 @@ class DateTimeField(BaseTemporalField):
     """A date and time; with USE_TZ the result is aware (in TIME_ZONE unless the text gives an offset)."""
 
     widget = widgets.DateTimeInput
-    input_formats = DATETIME_INPUT_FORMATS
+    format_key = "DATETIME_INPUT_FORMATS"
     accepted_types = (datetime.date,)
     default_error_messages = {
-        "invalid": "Enter a valid date/time.",
+        "invalid": _("Enter a valid date/time."),
     }
 
     def prepare_value(self, value):
@@ -109,7 +110,7 @@ class DateTimeField(BaseTemporalField):
     def _parse_offset(self, match):
         sign, hours, minutes = match.groups()
         if sign is None:
-            return UTC
+            return utc
         total = int(hours) * 60 + int(minutes)
         return FixedOffset(-total if sign == "-" else total, "UTC%s%s:%s" % (sign, hours, minutes))
 

@@ -8,7 +8,8 @@ from markupsafe import Markup, escape
 
 from pyframework.conf import settings
 from pyframework.core.exceptions import ValidationError
-from pyframework.utils.compat import JYTHON, PY2, python_2_unicode_compatible, text_type
+from pyframework.utils import timezone
+from pyframework.utils.compat import python_2_unicode_compatible, text_type
 
 
 def pretty_name(name):
@@ -202,82 +203,18 @@ class ErrorDict(dict):
 
 
 # --- Time zones ---------------------------------------------------------------
-# With USE_TZ, naive datetimes typed into a form mean wall-clock time in
-# settings.TIME_ZONE; they are made aware before the application sees them.
-
-class FixedOffset(datetime.tzinfo):
-    """A constant offset from UTC, in minutes."""
-
-    def __init__(self, minutes, name):
-        self._offset = datetime.timedelta(minutes=minutes)
-        self._name = name
-
-    def utcoffset(self, dt):
-        return self._offset
-
-    def dst(self, dt):
-        return datetime.timedelta(0)
-
-    def tzname(self, dt):
-        return self._name
-
-    def __repr__(self):
-        return "<%s>" % self._name
-
-
-UTC = FixedOffset(0, "UTC")
-
-if JYTHON:  # pragma: no cover - exercised on Jython
-    from java.time import LocalDateTime, ZoneId
-
-    class _JavaZone(datetime.tzinfo):
-        """A named zone answered by the JVM's time zone rules (Python 2 has no zoneinfo)."""
-
-        def __init__(self, name):
-            self._name = name
-            self._rules = ZoneId.of(name).getRules()
-
-        def utcoffset(self, dt):
-            local = LocalDateTime.of(dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second)
-            return datetime.timedelta(seconds=self._rules.getOffset(local).getTotalSeconds())
-
-        def dst(self, dt):
-            return datetime.timedelta(0)
-
-        def tzname(self, dt):
-            return self._name
-
-    _named_zone = _JavaZone
-elif PY2:  # pragma: no cover
-    _named_zone = None
-else:
-    from zoneinfo import ZoneInfo as _named_zone
-
-_zones = {}
-
-
-def current_timezone():
-    """The tzinfo of settings.TIME_ZONE (UTC when unset)."""
-    name = settings.TIME_ZONE or "UTC"
-    zone = _zones.get(name)
-    if zone is None:
-        if name == "UTC" or _named_zone is None:
-            zone = UTC
-        else:
-            zone = _named_zone(name)
-        _zones[name] = zone
-    return zone
-
+# With USE_TZ, naive datetimes typed into a form mean wall-clock time in the current
+# time zone (TIME_ZONE unless timezone.activate() chose another for this request).
 
 def from_current_timezone(value):
     """A naive datetime typed by a user -> aware in the current time zone (when USE_TZ)."""
     if settings.USE_TZ and value is not None and value.utcoffset() is None:
-        return value.replace(tzinfo=current_timezone())
+        return value.replace(tzinfo=timezone.get_current_timezone())
     return value
 
 
 def to_current_timezone(value):
     """An aware datetime shown in a form -> naive wall-clock time of the current time zone."""
     if settings.USE_TZ and isinstance(value, datetime.datetime) and value.utcoffset() is not None:
-        return value.astimezone(current_timezone()).replace(tzinfo=None)
+        return value.astimezone(timezone.get_current_timezone()).replace(tzinfo=None)
     return value

@@ -11,7 +11,9 @@ import datetime
 from markupsafe import Markup, escape
 
 from pyframework.forms.utils import flatatt
+from pyframework.utils import formats
 from pyframework.utils.compat import string_types, text_type
+from pyframework.utils.translation import gettext_lazy as _
 
 
 
@@ -28,6 +30,8 @@ def _getlist(data, name):
 
 class Widget(object):
     is_hidden = False
+    # Set by a field with localize=True: values are shown as the active language writes them.
+    is_localized = False
     needs_multipart_form = False
     is_required = False
     allow_multiple_selected = False
@@ -45,6 +49,8 @@ class Widget(object):
         """The value as text for the ``value`` attribute; None renders nothing."""
         if value == "" or value is None:
             return None
+        if self.is_localized:
+            return formats.localize_input(value)
         return text_type(value)
 
     def build_attrs(self, base_attrs, extra_attrs=None):
@@ -87,7 +93,10 @@ class Input(Widget):
     def render_input(self, name, text_value, attrs):
         value_attr = "" if text_value is None else ' value="%s"' % escape(text_value)
         return Markup('<input type="%s" name="%s"%s%s>' % (
-            escape(self.input_type), escape(name), value_attr, flatatt(attrs)))
+            escape(self.get_input_type()), escape(name), value_attr, flatatt(attrs)))
+
+    def get_input_type(self):
+        return self.input_type
 
 
 class TextInput(Input):
@@ -185,9 +194,20 @@ class Textarea(Widget):
 
 
 class _TemporalInput(Input):
-    """Date/time inputs: ISO text by default, which is what the browser pickers send."""
+    """Date/time inputs: ISO text by default, which is what the browser pickers send.
+
+    A localized one (field ``localize=True``) is a text input showing the active
+    language's first input format (``05.03.2026`` in German).
+    """
 
     format = None
+    format_key = None
+
+    def _localized_format(self):
+        return formats.get_format(self.format_key)[0]
+
+    def get_input_type(self):
+        return "text" if self.is_localized else self.input_type
 
     def __init__(self, attrs=None, format=None):
         super(_TemporalInput, self).__init__(attrs)
@@ -196,6 +216,8 @@ class _TemporalInput(Input):
 
     def format_value(self, value):
         if isinstance(value, (datetime.date, datetime.time)):
+            if self.is_localized and not self.format:
+                return formats.localize_input(value, self._localized_format())
             if self.format:
                 return value.strftime(str(self.format))
             return self.iso_text(value)
@@ -204,6 +226,7 @@ class _TemporalInput(Input):
 
 class DateInput(_TemporalInput):
     input_type = "date"
+    format_key = "DATE_INPUT_FORMATS"
 
     def iso_text(self, value):
         if isinstance(value, datetime.datetime):
@@ -213,6 +236,7 @@ class DateInput(_TemporalInput):
 
 class DateTimeInput(_TemporalInput):
     input_type = "datetime-local"
+    format_key = "DATETIME_INPUT_FORMATS"
 
     def iso_text(self, value):
         if not isinstance(value, datetime.datetime):
@@ -222,6 +246,7 @@ class DateTimeInput(_TemporalInput):
 
 class TimeInput(_TemporalInput):
     input_type = "time"
+    format_key = "TIME_INPUT_FORMATS"
 
     def iso_text(self, value):
         return value.replace(microsecond=0, tzinfo=None).isoformat()
@@ -333,7 +358,7 @@ class NullBooleanSelect(Select):
     """Unknown / Yes / No, for a field that may be left undecided."""
 
     def __init__(self, attrs=None):
-        super(NullBooleanSelect, self).__init__(attrs, (("unknown", "Unknown"), ("true", "Yes"), ("false", "No")))
+        super(NullBooleanSelect, self).__init__(attrs, (("unknown", _("Unknown")), ("true", _("Yes")), ("false", _("No"))))
 
     def format_value(self, value):
         return [{True: "true", False: "false", "true": "true", "false": "false"}.get(value, "unknown")]

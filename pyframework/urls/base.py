@@ -9,8 +9,9 @@ from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.core.signals import setting_changed
 from pyframework.urls.exceptions import NoReverseMatch, Resolver404
 from pyframework.urls.resolvers import root_resolver
-from pyframework.utils.compat import PY2, quote, string_types, text_type
+from pyframework.utils.compat import PY2, quote, string_types, text_type, unquote, urlsplit, urlunsplit
 from pyframework.utils.functional import lazy
+from pyframework.utils.translation import override
 
 # Per-thread because one process serves many requests at once: the servlet bridge
 # and the WSGI handler set the script prefix (the WAR's context path, SCRIPT_NAME)
@@ -198,6 +199,32 @@ def _no_match_message(viewname, args, kwargs, candidates):
         given = "no arguments"
     return "Reverse for '%s' with %s not found. %d pattern(s) tried: %s" % (
         name, given, len(candidates), ", ".join("'%s'" % reversal.describe() for reversal in candidates))
+
+
+def translate_url(url, lang_code):
+    """``url`` as it reads in ``lang_code`` (``/de/blog/`` -> ``/fr/blog/`` under i18n_patterns).
+
+    The URL is resolved in the active language and reversed in ``lang_code``; a URL that does
+    not resolve, or has no name, comes back unchanged.
+    """
+    parsed = urlsplit(url)
+    path = unquote(parsed.path)
+    script_prefix = get_script_prefix()
+    if script_prefix != "/" and path.startswith(script_prefix):
+        path = "/" + path[len(script_prefix):]
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return url
+    if not match.url_name:
+        return url
+    name = "%s:%s" % (match.namespace, match.url_name) if match.namespace else match.url_name
+    with override(lang_code):
+        try:
+            translated = reverse(name, args=match.args or None, kwargs=match.kwargs or None)
+        except NoReverseMatch:
+            return url
+    return urlunsplit((parsed.scheme, parsed.netloc, translated, parsed.query, parsed.fragment))
 
 
 # Computed when first used as text (module-level or class-level values), so the

@@ -10,9 +10,11 @@ from __future__ import absolute_import, unicode_literals
 import itertools
 import re
 
+from pyframework.conf import settings
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.urls.converters import get_converters
 from pyframework.urls.reversal import Reversal
+from pyframework.utils.translation import get_language
 
 _ROUTE_PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<parameter>[^>]+)>")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$", re.UNICODE)
@@ -157,6 +159,47 @@ class RegexPattern(_Pattern):
 
     def describe(self):
         return self._regex_text
+
+
+class LocalePrefixPattern(_Pattern):
+    """The ``de/`` prefix of ``i18n_patterns()``: the active language's code.
+
+    It matches (and reverses to) the prefix of the current thread's language, so the
+    resolvers above it keep their reverse tables per language. With
+    ``prefix_default_language=False`` the ``LANGUAGE_CODE`` pages have no prefix.
+    """
+
+    is_endpoint = False
+    converters = {}
+    literal_prefix = ""  # depends on the request's language: always asked
+
+    def __init__(self, prefix_default_language=True):
+        self.prefix_default_language = prefix_default_language
+
+    @property
+    def language_prefix(self):
+        language_code = get_language() or settings.LANGUAGE_CODE
+        if language_code == settings.LANGUAGE_CODE and not self.prefix_default_language:
+            return ""
+        return "%s/" % language_code
+
+    def match(self, path):
+        prefix = self.language_prefix
+        if path.startswith(prefix):
+            return path[len(prefix):], (), {}
+        return None
+
+    @property
+    def reversal(self):
+        prefix = self.language_prefix
+        return Reversal(_escape_template(prefix), (), {}, re.escape(prefix))
+
+    @property
+    def route_text(self):
+        return self.language_prefix
+
+    def describe(self):
+        return "'%s'" % self.language_prefix
 
 
 def _literal_prefix(regex):

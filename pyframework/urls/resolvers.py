@@ -11,10 +11,11 @@ import importlib
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.urls.exceptions import Resolver404
-from pyframework.urls.patterns import RegexPattern
+from pyframework.urls.patterns import LocalePrefixPattern, RegexPattern
 from pyframework.urls.utils import get_callable
 from pyframework.utils.compat import string_types
 from pyframework.utils.functional import cached_property
+from pyframework.utils.translation import get_language
 
 # Error views used when the root urlconf defines no handler<code>; resolved lazily
 # because pyframework.views.defaults imports the template machinery.
@@ -130,8 +131,10 @@ class URLResolver(object):
         self.namespace = namespace
         self.name = None
         # reverse() results of the namespace walk: {(viewname, current_app): [Reversal, ...]}.
-        # Filled under no lock: a racing fill computes the same value twice.
-        self.reverse_candidates = {}
+        # Filled under no lock: a racing fill computes the same value twice. A urlconf
+        # with i18n_patterns() keeps one per language (see _per_language).
+        self._reverse_candidates = {}
+        self._per_language = {}
         self._error_handlers = {}
 
     # -- loading -----------------------------------------------------------
@@ -251,6 +254,24 @@ class URLResolver(object):
 
     # -- reversing ---------------------------------------------------------
 
+    @cached_property
+    def _language_dependent(self):
+        """True when an entry is an i18n_patterns() prefix: reversing then depends on the language."""
+        return any(isinstance(entry.pattern, LocalePrefixPattern) for entry in self.url_patterns)
+
+    def _language_state(self):
+        language = get_language()
+        state = self._per_language.get(language)
+        if state is None:
+            state = self._per_language.setdefault(language, ({}, self._build_reverse_tables()))
+        return state
+
+    @property
+    def reverse_candidates(self):
+        if self._language_dependent:
+            return self._language_state()[0]
+        return self._reverse_candidates
+
     @property
     def reverse_dict(self):
         """{url name or view callable: [Reversal, ...]}, last-defined pattern first."""
@@ -266,8 +287,17 @@ class URLResolver(object):
         """{app_name: [namespace of each deployed instance, ...]}."""
         return self._reverse_tables[2]
 
-    @cached_property
+    @property
     def _reverse_tables(self):
+        if self._language_dependent:
+            return self._language_state()[1]
+        return self._language_independent_tables
+
+    @cached_property
+    def _language_independent_tables(self):
+        return self._build_reverse_tables()
+
+    def _build_reverse_tables(self):
         lookups, namespaces, apps = {}, {}, {}
         # Walk backwards so that, as in Django, the last pattern sharing a name is tried
         # first and the first include claiming a namespace wins.

@@ -120,7 +120,10 @@ def lazy(func, *resultclasses):
             return getattr(self._evaluate(), name)
 
         def __str__(self):
-            return str(self._evaluate())
+            value = self._evaluate()
+            if PY2 and isinstance(value, text_type):
+                return value.encode("utf-8")  # str() of non-ASCII text would fail on Python 2
+            return str(value)
 
         if PY2:
             def __unicode__(self):

@@ -40,6 +40,16 @@ def test_home_page_renders_the_template_on_jython(server):
     assert "Jython" in home.text
 
 
+def test_blog_is_served_in_german_when_the_browser_asks(server):
+    """The WAR carries the compiled catalogs and format modules: Jython reads them from WEB-INF/python."""
+    german = fetch_ok(server + "/blog/", headers={"Accept-Language": "de-DE,de;q=0.9,en;q=0.5"})
+    assert german.header("Content-Language") == "de"
+    assert '<html lang="de">' in german.text
+    assert "Beitrag schreiben" in german.text and "Ausgeliefert von pyframework." in german.text
+    english = fetch_ok(server + "/blog/")
+    assert '<html lang="en">' in english.text and "Write a post" in english.text
+
+
 def test_home_page_links_a_stylesheet_that_resolves(server):
     home = fetch(server + "/")
     links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', home.text)

@@ -43,6 +43,7 @@ def test_settings_come_from_the_environment(mysite):
     assert mysite.MIDDLEWARE == [
         "pyframework.middleware.security.SecurityMiddleware",
         "pyframework.contrib.sessions.middleware.SessionMiddleware",
+        "pyframework.middleware.locale.LocaleMiddleware",
         "pyframework.middleware.common.CommonMiddleware",
         "pyframework.middleware.csrf.CsrfViewMiddleware",
         "pyframework.contrib.auth.middleware.AuthenticationMiddleware",

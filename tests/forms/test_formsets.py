@@ -86,7 +86,7 @@ def test_max_num_and_validate_max():
     data = formset_data([{"name": "a", "quantity": "1"}] * 3)
     formset = Limited(data)
     assert not formset.is_valid()
-    assert formset.non_form_errors() == ["Please submit at most 2 form(s)."]
+    assert formset.non_form_errors() == ["Please submit at most 2 forms."]
 
 
 def test_absolute_max_caps_forms_built_from_a_request():
@@ -94,7 +94,7 @@ def test_absolute_max_caps_forms_built_from_a_request():
     formset = Capped(formset_data([], total=100000))
     assert len(formset.forms) == 3
     assert not formset.is_valid()
-    assert formset.non_form_errors() == ["Please submit at most 3 form(s)."]
+    assert formset.non_form_errors() == ["Please submit at most 3 forms."]
     with pytest.raises(ValueError):
         forms.formset_factory(ItemForm, max_num=10, absolute_max=5)
 

@@ -124,3 +124,14 @@ def test_bridge_is_java_11_bytecode(war):
         header = bridge.read(name)[:8]
         magic, major = struct.unpack(">I", header[:4])[0], struct.unpack(">H", header[6:8])[0]
         assert (name, magic, major) == (name, 0xCAFEBABE, 55)
+
+
+def test_message_catalogs_are_compiled_into_the_war(war, names):
+    """The repository holds .po sources only; the WAR carries the .mo files Jython reads."""
+    for language in ("de", "fr", "es"):
+        assert "WEB-INF/python/pyframework/conf/locale/%s/LC_MESSAGES/django.mo" % language in names
+        assert "WEB-INF/python/pyframework/conf/locale/%s/formats.py" % language in names
+    if "WEB-INF/python/locale/de/LC_MESSAGES/django.po" in names:  # the example project's own catalog
+        compiled = war.read("WEB-INF/python/locale/de/LC_MESSAGES/django.mo")
+        assert compiled[:4] == b"\xde\x12\x04\x95"  # GNU .mo magic, little-endian
+        assert "Noch keine Beiträge.".encode("utf-8") in compiled

@@ -5,6 +5,7 @@ from pyframework.contrib import messages
 from pyframework.contrib.auth import login
 from pyframework.contrib.auth.mixins import LoginRequiredMixin
 from pyframework.urls import reverse_lazy
+from pyframework.utils.translation import gettext as _
 from pyframework.views.generic import CreateView, ListView
 
 from accounts.forms import SignUpForm
@@ -20,7 +21,8 @@ class SignUpView(CreateView):
         response = super(SignUpView, self).form_valid(form)
         # Signed in straight away: login() also gives the visitor a fresh session key.
         login(self.request, self.object)
-        messages.success(self.request, "Welcome, %s! Your account is ready." % self.object.get_username())
+        messages.success(self.request, _("Welcome, %(username)s! Your account is ready.")
+                         % {"username": self.object.get_username()})
         return response
 
 

@@ -5,6 +5,9 @@ from pyframework import forms
 from pyframework.core.exceptions import ValidationError
 from pyframework.db import transaction
 
+from pyframework.utils.translation import gettext_lazy as _
+from pyframework.utils.translation import ngettext
+
 from blog.models import Post, Tag
 
 MAX_TAGS = 10
@@ -23,12 +26,11 @@ def parse_tags(text):
 class PostForm(forms.ModelForm):
     # Declared here, so the model's many-to-many field is replaced by a text box
     # in which new tags can be named, instead of a choice among existing ones.
-    tags = forms.CharField(required=False, label="Tags, separated by commas")
+    tags = forms.CharField(required=False, label=_("Tags, separated by commas"))
 
     class Meta:
         model = Post
         fields = ["title", "body"]
-        labels = {"body": "Text"}
 
     def __init__(self, *args, **kwargs):
         super(PostForm, self).__init__(*args, **kwargs)
@@ -38,7 +40,8 @@ class PostForm(forms.ModelForm):
     def clean_tags(self):
         names = parse_tags(self.cleaned_data["tags"])
         if len(names) > MAX_TAGS:
-            raise ValidationError("Use at most %d tags." % MAX_TAGS)
+            raise ValidationError(ngettext("Use at most %(max)d tag.", "Use at most %(max)d tags.", MAX_TAGS)
+                                  % {"max": MAX_TAGS})
         problems = []
         for name in names:
             try:

@@ -8,6 +8,8 @@ from __future__ import unicode_literals
 from pyframework.contrib import messages
 from pyframework.contrib.auth.mixins import LoginRequiredMixin
 from pyframework.core.exceptions import PermissionDenied
+from pyframework.utils.translation import gettext as _
+from pyframework.utils.translation import gettext_lazy
 from pyframework.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from blog.forms import PostForm
@@ -58,7 +60,7 @@ class PostFormMixin(LoginRequiredMixin):
     """What writing and editing share: the form, its template, and a 400 for invalid input."""
     form_class = PostForm
     template_name = "blog/post_form.html"
-    success_message = "Saved."
+    success_message = gettext_lazy("Saved.")
 
     def form_valid(self, form):
         response = super(PostFormMixin, self).form_valid(form)
@@ -70,7 +72,7 @@ class PostFormMixin(LoginRequiredMixin):
 
 
 class PostCreateView(PostFormMixin, CreateView):
-    success_message = "Published \u201c%(title)s\u201d."
+    success_message = gettext_lazy("Published \u201c%(title)s\u201d.")
 
     def form_valid(self, form):
         form.instance.author = author_of(self.request.user)
@@ -79,10 +81,10 @@ class PostCreateView(PostFormMixin, CreateView):
 
 class PostUpdateView(PostFormMixin, UpdateView):
     queryset = Post.objects.select_related("author")
-    success_message = "Updated \u201c%(title)s\u201d."
+    success_message = gettext_lazy("Updated \u201c%(title)s\u201d.")
 
     def get_object(self, queryset=None):
         post = super(PostUpdateView, self).get_object(queryset)
         if post.author.name != self.request.user.get_username():
-            raise PermissionDenied("Only the author may edit this post.")
+            raise PermissionDenied(_("Only the author may edit this post."))
         return post

@@ -24,6 +24,7 @@ import os
 import sys
 
 from pyframework.core.exceptions import ImproperlyConfigured
+from pyframework.utils.translation import gettext_lazy as _
 
 BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -55,6 +56,8 @@ MIDDLEWARE = [
     # Sessions live in the database (the default SESSION_ENGINE), so every server
     # running the WAR against the same database knows every signed-in visitor.
     "pyframework.contrib.sessions.middleware.SessionMiddleware",
+    # The page language: the set_language cookie, else the browser's Accept-Language, else English.
+    "pyframework.middleware.locale.LocaleMiddleware",
     "pyframework.middleware.common.CommonMiddleware",
     # Every POST form carries {{ csrf_input }}; the token's secret is in the csrftoken cookie.
     "pyframework.middleware.csrf.CsrfViewMiddleware",
@@ -115,6 +118,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
 
 TIME_ZONE = "UTC"
 USE_TZ = True
+
+# English and German; the German catalog is locale/de/LC_MESSAGES/django.po (compiled to .mo by
+# manage.py compilemessages, the test set-up and gradle war).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("de", _("German"))]
+LOCALE_PATHS = [os.path.join(BASE_DIR, "locale")]
+USE_THOUSAND_SEPARATOR = True
 
 
 def embedded_h2_url():

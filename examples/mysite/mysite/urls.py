@@ -5,6 +5,8 @@ from pyframework.urls import include, path
 
 urlpatterns = [
     path("blog/", include("blog.urls")),
+    # POST language=de to /i18n/setlang/ (the form in base.html) to switch the site's language.
+    path("i18n/", include("pyframework.conf.urls.i18n")),
     # login/, logout/, password_change/, password_reset/... from the auth app, sign-up from ours.
     path("accounts/", include("pyframework.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),

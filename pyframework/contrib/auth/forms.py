@@ -13,6 +13,7 @@ from pyframework.core.mail import EmailMultiAlternatives
 from pyframework.template.loader import render_to_string
 from pyframework.utils.encoding import force_bytes
 from pyframework.utils.http import urlsafe_base64_encode
+from pyframework.utils.translation import gettext_lazy as _
 
 
 class UsernameField(forms.CharField):
@@ -46,7 +47,7 @@ class NewPasswordMixin(object):
     """
 
     password_fields = ("password1", "password2")
-    mismatch_message = "The two passwords do not match."
+    mismatch_message = _("The two passwords do not match.")
 
     def password_user(self):
         raise NotImplementedError
@@ -69,9 +70,9 @@ class NewPasswordMixin(object):
 class UserCreationForm(NewPasswordMixin, forms.ModelForm):
     """Sign-up: a username and a password typed twice; ``save()`` stores the password hashed."""
 
-    password1 = _password_field("Password")
-    password2 = _password_field("Password confirmation",
-                                help_text="Enter the same password as before, for verification.")
+    password1 = _password_field(_("Password"))
+    password2 = _password_field(_("Password confirmation"),
+                                help_text=_("Enter the same password as before, for verification."))
 
     class Meta:
         model = User
@@ -111,11 +112,11 @@ class AuthenticationForm(forms.Form):
     """
 
     username = UsernameField(widget=forms.TextInput(attrs={"autofocus": True}))
-    password = _password_field("Password", autocomplete="current-password")
+    password = _password_field(_("Password"), autocomplete="current-password")
 
     error_messages = {
-        "invalid_login": "Please enter a correct %(username)s and password. Both may be case-sensitive.",
-        "inactive": "This account is inactive.",
+        "invalid_login": _("Please enter a correct %(username)s and password. Both may be case-sensitive."),
+        "inactive": _("This account is inactive."),
     }
 
     def __init__(self, request=None, *args, **kwargs):
@@ -158,8 +159,8 @@ class SetPasswordForm(NewPasswordMixin, forms.Form):
 
     password_fields = ("new_password1", "new_password2")
 
-    new_password1 = _password_field("New password")
-    new_password2 = _password_field("New password confirmation")
+    new_password1 = _password_field(_("New password"))
+    new_password2 = _password_field(_("New password confirmation"))
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
@@ -183,7 +184,7 @@ class SetPasswordForm(NewPasswordMixin, forms.Form):
 class PasswordChangeForm(SetPasswordForm):
     """Change one's password: the old one first, then the new one twice."""
 
-    old_password = _password_field("Old password", autocomplete="current-password")
+    old_password = _password_field(_("Old password"), autocomplete="current-password")
 
     field_order = ["old_password", "new_password1", "new_password2"]
 
@@ -194,7 +195,7 @@ class PasswordChangeForm(SetPasswordForm):
     def clean_old_password(self):
         old_password = self.cleaned_data["old_password"]
         if not self.user.check_password(old_password):
-            raise ValidationError("Your old password was entered incorrectly. Please enter it again.",
+            raise ValidationError(_("Your old password was entered incorrectly. Please enter it again."),
                                   code="password_incorrect")
         return old_password
 
@@ -206,7 +207,7 @@ class PasswordResetForm(forms.Form):
     cannot be used to find out who is registered.
     """
 
-    email = forms.EmailField(label="Email", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
     def get_users(self, email):
         """Active users with this address (any case) and a usable password: who may reset it."""

@@ -13,6 +13,7 @@ from pyframework.contrib.contenttypes.models import ContentType
 from pyframework.db import models
 from pyframework.utils import timezone
 from pyframework.utils.compat import python_2_unicode_compatible, string_types
+from pyframework.utils.translation import gettext_lazy as _
 
 
 class PermissionManager(models.Manager):
@@ -33,9 +34,9 @@ class Permission(models.Model):
     its content type's app label and its codename.
     """
 
-    name = models.CharField("name", max_length=255)
-    content_type = models.ForeignKey(ContentType, models.CASCADE, verbose_name="content type")
-    codename = models.CharField("codename", max_length=100)
+    name = models.CharField(_("name"), max_length=255)
+    content_type = models.ForeignKey(ContentType, models.CASCADE, verbose_name=_("content type"))
+    codename = models.CharField(_("codename"), max_length=100)
 
     objects = PermissionManager()
 
@@ -63,8 +64,8 @@ class GroupManager(models.Manager):
 
 @python_2_unicode_compatible
 class Group(models.Model):
-    name = models.CharField("name", max_length=150, unique=True)
-    permissions = models.ManyToManyField(Permission, verbose_name="permissions", blank=True)
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    permissions = models.ManyToManyField(Permission, verbose_name=_("permissions"), blank=True)
 
     objects = GroupManager()
 
@@ -139,14 +140,14 @@ class PermissionsMixin(models.Model):
     """The fields and methods of the permission system (groups, direct permissions, superuser)."""
 
     is_superuser = models.BooleanField(
-        "superuser status", default=False,
-        help_text="Designates that this user has all permissions without explicitly assigning them.")
+        _("superuser status"), default=False,
+        help_text=_("Designates that this user has all permissions without explicitly assigning them."))
     groups = models.ManyToManyField(
-        Group, verbose_name="groups", blank=True, related_name="user_set", related_query_name="user",
-        help_text="The groups this user belongs to. A user gets all permissions granted to each of their groups.")
+        Group, verbose_name=_("groups"), blank=True, related_name="user_set", related_query_name="user",
+        help_text=_("The groups this user belongs to. A user gets all permissions granted to each of their groups."))
     user_permissions = models.ManyToManyField(
-        Permission, verbose_name="user permissions", blank=True, related_name="user_set",
-        related_query_name="user", help_text="Specific permissions for this user.")
+        Permission, verbose_name=_("user permissions"), blank=True, related_name="user_set",
+        related_query_name="user", help_text=_("Specific permissions for this user."))
 
     class Meta:
         abstract = True
@@ -186,19 +187,19 @@ class AbstractUser(AbstractBaseUser, PermissionsMixin):
     username_validator = UnicodeUsernameValidator()
 
     username = models.CharField(
-        "username", max_length=150, unique=True, validators=[username_validator],
-        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
-        error_messages={"unique": "A user with that username already exists."})
-    first_name = models.CharField("first name", max_length=150, blank=True)
-    last_name = models.CharField("last name", max_length=150, blank=True)
-    email = models.EmailField("email address", blank=True)
+        _("username"), max_length=150, unique=True, validators=[username_validator],
+        help_text=_("Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only."),
+        error_messages={"unique": _("A user with that username already exists.")})
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
     is_staff = models.BooleanField(
-        "staff status", default=False, help_text="Designates whether the user can log into the admin site.")
+        _("staff status"), default=False, help_text=_("Designates whether the user can log into the admin site."))
     is_active = models.BooleanField(
-        "active", default=True,
-        help_text="Designates whether this user should be treated as active. "
-                  "Unselect this instead of deleting accounts.")
-    date_joined = models.DateTimeField("date joined", default=timezone.now)
+        _("active"), default=True,
+        help_text=_("Designates whether this user should be treated as active. "
+                    "Unselect this instead of deleting accounts."))
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     objects = UserManager()
 
@@ -208,8 +209,8 @@ class AbstractUser(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         abstract = True
-        verbose_name = "user"
-        verbose_name_plural = "users"
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
     def clean(self):
         super(AbstractUser, self).clean()

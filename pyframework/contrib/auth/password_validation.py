@@ -11,6 +11,8 @@ from pyframework.conf import settings
 from pyframework.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
 from pyframework.core.signals import setting_changed
 from pyframework.urls.utils import get_callable
+from pyframework.utils.translation import gettext as _
+from pyframework.utils.translation import ngettext
 
 _validators = {}
 
@@ -77,12 +79,14 @@ class MinimumLengthValidator(object):
                                   params={"min_length": self.min_length})
 
     def get_error_message(self):
-        plural = "" if self.min_length == 1 else "s"
-        return "This password is too short. It must contain at least %%(min_length)d character%s." % plural
+        return ngettext("This password is too short. It must contain at least %(min_length)d character.",
+                        "This password is too short. It must contain at least %(min_length)d characters.",
+                        self.min_length)
 
     def get_help_text(self):
-        return ("Your password must contain at least %d character%s."
-                % (self.min_length, "" if self.min_length == 1 else "s"))
+        return ngettext("Your password must contain at least %(min_length)d character.",
+                        "Your password must contain at least %(min_length)d characters.",
+                        self.min_length) % {"min_length": self.min_length}
 
 
 def _exceeds_similarity(password, value, max_similarity):
@@ -115,11 +119,11 @@ class UserAttributeSimilarityValidator(object):
             for part in parts:
                 if part and _exceeds_similarity(password, part, self.max_similarity):
                     raise ValidationError(
-                        "The password is too similar to the %(verbose_name)s.", code="password_too_similar",
+                        _("The password is too similar to the %(verbose_name)s."), code="password_too_similar",
                         params={"verbose_name": _verbose_name(user, attribute_name)})
 
     def get_help_text(self):
-        return "Your password can't be too similar to your other personal information."
+        return _("Your password can't be too similar to your other personal information.")
 
 
 def _verbose_name(user, attribute_name):
@@ -146,10 +150,10 @@ class CommonPasswordValidator(object):
 
     def validate(self, password, user=None):
         if password.lower().strip() in self.passwords:
-            raise ValidationError("This password is too common.", code="password_too_common")
+            raise ValidationError(_("This password is too common."), code="password_too_common")
 
     def get_help_text(self):
-        return "Your password can't be a commonly used password."
+        return _("Your password can't be a commonly used password.")
 
 
 def _read_password_list(path):
@@ -168,7 +172,7 @@ def _read_password_list(path):
 class NumericPasswordValidator(object):
     def validate(self, password, user=None):
         if password.isdigit():
-            raise ValidationError("This password is entirely numeric.", code="password_entirely_numeric")
+            raise ValidationError(_("This password is entirely numeric."), code="password_entirely_numeric")
 
     def get_help_text(self):
-        return "Your password can't be entirely numeric."
+        return _("Your password can't be entirely numeric.")

@@ -4,6 +4,7 @@ from __future__ import absolute_import, unicode_literals
 import re
 
 from pyframework.core.validators import RegexValidator
+from pyframework.utils.translation import gettext_lazy as _
 
 
 class ASCIIUsernameValidator(RegexValidator):
@@ -15,5 +16,6 @@ class ASCIIUsernameValidator(RegexValidator):
 
 class UnicodeUsernameValidator(RegexValidator):
     regex = r"^[\w.@+-]+\Z"
-    message = "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."
+    message = _(
+        "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.")
     flags = re.UNICODE

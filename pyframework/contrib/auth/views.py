@@ -26,6 +26,7 @@ from pyframework.utils.http import url_has_allowed_host_and_scheme, urlsafe_base
 from pyframework.views.decorators.csrf import csrf_protect
 from pyframework.views.generic.base import TemplateView
 from pyframework.views.generic.edit import FormView
+from pyframework.utils.translation import gettext_lazy as _
 
 # Where the reset token waits between its link and the form that uses it.
 INTERNAL_RESET_SESSION_TOKEN = "_password_reset_token"
@@ -144,7 +145,7 @@ class LogoutView(RedirectURLMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super(LogoutView, self).get_context_data(**kwargs)
-        context.update({"site_name": self.request.get_host(), "title": "Logged out"})
+        context.update({"site_name": self.request.get_host(), "title": _("Logged out")})
         context.update(self.extra_context or {})
         return context
 
@@ -173,7 +174,7 @@ class PasswordResetView(SecureFormViewMixin, PasswordContextMixin, FormView):
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
     template_name = "registration/password_reset_form.html"
-    title = "Password reset"
+    title = _("Password reset")
     token_generator = default_token_generator
 
     def form_valid(self, form):
@@ -187,7 +188,7 @@ class PasswordResetView(SecureFormViewMixin, PasswordContextMixin, FormView):
 
 class PasswordResetDoneView(PasswordContextMixin, TemplateView):
     template_name = "registration/password_reset_done.html"
-    title = "Password reset sent"
+    title = _("Password reset sent")
 
 
 class PasswordResetConfirmView(SecureFormViewMixin, PasswordContextMixin, FormView):
@@ -203,7 +204,7 @@ class PasswordResetConfirmView(SecureFormViewMixin, PasswordContextMixin, FormVi
     reset_url_token = "set-password"
     success_url = reverse_lazy("password_reset_complete")
     template_name = "registration/password_reset_confirm.html"
-    title = "Enter new password"
+    title = _("Enter new password")
     token_generator = default_token_generator
 
     def dispatch(self, request, *args, **kwargs):
@@ -251,13 +252,13 @@ class PasswordResetConfirmView(SecureFormViewMixin, PasswordContextMixin, FormVi
         context = super(PasswordResetConfirmView, self).get_context_data(**kwargs)
         context["validlink"] = self.validlink
         if not self.validlink:
-            context["title"] = "Password reset unsuccessful"
+            context["title"] = _("Password reset unsuccessful")
         return context
 
 
 class PasswordResetCompleteView(PasswordContextMixin, TemplateView):
     template_name = "registration/password_reset_complete.html"
-    title = "Password reset complete"
+    title = _("Password reset complete")
 
     def get_context_data(self, **kwargs):
         context = super(PasswordResetCompleteView, self).get_context_data(**kwargs)
@@ -271,7 +272,7 @@ class PasswordChangeView(LoginRequiredMixin, SecureFormViewMixin, PasswordContex
     form_class = PasswordChangeForm
     success_url = reverse_lazy("password_change_done")
     template_name = "registration/password_change_form.html"
-    title = "Password change"
+    title = _("Password change")
 
     def get_form_kwargs(self):
         kwargs = super(PasswordChangeView, self).get_form_kwargs()
@@ -286,4 +287,4 @@ class PasswordChangeView(LoginRequiredMixin, SecureFormViewMixin, PasswordContex
 
 class PasswordChangeDoneView(LoginRequiredMixin, PasswordContextMixin, TemplateView):
     template_name = "registration/password_change_done.html"
-    title = "Password change successful"
+    title = _("Password change successful")

@@ -3,13 +3,25 @@ from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ValidationError
 from pyframework.utils.compat import text_type
+from pyframework.utils.functional import Promise, lazy
 
 NON_FIELD_ERRORS = "__all__"
 
 
-def _capfirst(value):
+def _capfirst_text(value):
     value = text_type(value)
     return value[:1].upper() + value[1:]
+
+
+_lazy_capfirst = lazy(_capfirst_text, text_type)
+
+
+def _capfirst(value):
+    """``value`` with a capital first letter; a translatable (lazy) value stays lazy, so a form
+    label made from a ``gettext_lazy`` verbose_name shows in the language of each request."""
+    if isinstance(value, Promise):
+        return _lazy_capfirst(value)
+    return _capfirst_text(value)
 
 
 class ModelValidationMixin(object):

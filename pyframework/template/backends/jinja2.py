@@ -18,6 +18,7 @@ from markupsafe import escape  # noqa: E402
 from pyframework.apps import apps  # noqa: E402
 from pyframework.conf import settings  # noqa: E402
 from pyframework.core.exceptions import ImproperlyConfigured  # noqa: E402
+from pyframework.template import l10n  # noqa: E402
 from pyframework.template import urls as url_functions  # noqa: E402
 from pyframework.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError  # noqa: E402
 from pyframework.urls.utils import get_callable  # noqa: E402
@@ -72,10 +73,14 @@ class Jinja2(object):
         # {% trans %}, {% pluralize %} and _()/gettext()/ngettext() in every template, as
         # Django's documented Jinja2 set-up has; new-style calls escape and format safely.
         self.env.add_extension("jinja2.ext.i18n")
-        self.env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
-        # Jinja2 2.11 (the WAR's) has no pgettext support in the extension: plain globals then.
-        self.env.globals.setdefault("pgettext", translation.pgettext)
-        self.env.globals.setdefault("npgettext", translation.npgettext)
+        try:  # Jinja2 3 escapes and formats pgettext()/npgettext() like the others
+            self.env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True,
+                                               pgettext=translation.pgettext, npgettext=translation.npgettext)
+        except TypeError:  # Jinja2 2.11 (the WAR's) has no pgettext support: plain globals then
+            self.env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
+            self.env.globals.setdefault("pgettext", translation.pgettext)
+            self.env.globals.setdefault("npgettext", translation.npgettext)
+        l10n.install(self.env)  # date/time/number/localize/localtime filters, language globals
         self._csrf_get_token = _find_csrf_get_token()
 
     def _app_template_dirs(self):

@@ -1,7 +1,7 @@
-"""The translation backend that translates nothing: messages come back as written.
+"""The translation backend of ``USE_I18N = False``: messages come back as written.
 
-Kept as the fallback the real catalog backend replaces; the active language is still
-tracked per thread so ``get_language()`` answers as Django's does.
+The active language is still tracked per thread so ``get_language()`` answers as
+Django's does; language negotiation always ends at ``LANGUAGE_CODE``.
 """
 from __future__ import absolute_import, unicode_literals
 
@@ -44,4 +44,31 @@ def get_language():
     try:
         return _active.value
     except AttributeError:
-        return getattr(settings, "LANGUAGE_CODE", "en-us")
+        return settings.LANGUAGE_CODE
+
+
+def get_language_bidi():
+    return settings.LANGUAGE_CODE.split("-")[0] in settings.LANGUAGES_BIDI
+
+
+def check_for_language(lang_code):
+    return True
+
+
+def get_supported_language_variant(lang_code, strict=False):
+    if lang_code and lang_code.lower() == settings.LANGUAGE_CODE.lower():
+        return lang_code
+    raise LookupError(lang_code)
+
+
+def get_language_from_request(request, check_path=False):
+    return settings.LANGUAGE_CODE
+
+
+def get_language_from_path(path, strict=False):
+    return None
+
+
+def catalog():
+    return None
+

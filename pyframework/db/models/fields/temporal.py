@@ -95,7 +95,7 @@ class DateTimeField(DateField):
             return value
         if isinstance(value, datetime.date):
             value = datetime.datetime(value.year, value.month, value.day)
-            return timezone.make_aware(value) if _use_tz() else value
+            return timezone.make_aware(value, timezone.utc) if _use_tz() else value
         if isinstance(value, string_types):
             return self.parse_text(value, _parse_datetime_or_date, "invalid_datetime")
         raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value})
@@ -108,7 +108,7 @@ class DateTimeField(DateField):
             name = "%s.%s" % (self.model.__name__, self.name) if self.model is not None else self.name
             warnings.warn("DateTimeField %s received a naive datetime (%s) while time zone support is "
                           "active; it is taken as UTC." % (name, value), RuntimeWarning)
-            value = timezone.make_aware(value)
+            value = timezone.make_aware(value, timezone.utc)
         return value
 
     def adapt_for_database(self, value, connection):

@@ -52,8 +52,10 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
     static final String JYTHON_CONFIGURATION = "pyframeworkJython";
     static final String JDBC_CONFIGURATION = "jdbc";
     private static final String GROUP = "pyframework";
+    // Compiled catalogs (.mo) are build outputs too: a checkout's stale ones never go in, they are
+    // compiled afresh from the .po sources (compileMessages).
     private static final String[] CACHE_FILES = {"**/__pycache__/**", "**/*.pyc", "**/*.pyo", "**/*$py.class",
-        "**/.*"};
+        "**/.*", "**/*.mo"};
 
     @Override
     public void apply(Project project) {
@@ -163,6 +165,7 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             task.exclude(CACHE_FILES);
             task.doFirst(new Step(t -> t.getLogger().lifecycle("Staging Python code into "
                     + relative(project, pythonDir))));
+            task.doLast(new Step(t -> compileMessages(project, t, jython, pythonDir)));
             task.doLast(new Step(t -> precompile(t, jython, pythonDir, extension.getJython())));
         });
 
@@ -236,6 +239,19 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             task.getLogger().warn("Some Python modules did not compile under Jython (see above); "
                     + "they will fail when imported in the container.");
         }
+    }
+
+    private static void compileMessages(Project project, Task task, FileCollection jython, File pythonDir) {
+        task.getLogger().lifecycle("Compiling message catalogs (.po -> .mo)...");
+        File script = PluginFiles.extract("compile_messages.py",
+                new File(project.getBuildDir(), "pyframework/tools/compile_messages.py"));
+        Processes.Result result = Processes.run(Processes.jython(jython.getFiles(),
+                Collections.singletonList(pythonDir), Arrays.asList(script.getPath(), pythonDir.getPath())),
+                pythonDir, Collections.<String, String>emptyMap(), null);
+        if (result.exitValue != 0) {
+            throw new GradleException("Compiling the .po message catalogs failed:\n" + result.output.trim());
+        }
+        task.getLogger().lifecycle(result.output.trim());
     }
 
     private static void collectStatic(Project project, Task task, FileCollection jython, File pythonDir,

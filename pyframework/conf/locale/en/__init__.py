@@ -1,0 +1,1 @@
+"""Formats of this language (pyframework.utils.formats)."""

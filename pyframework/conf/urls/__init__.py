@@ -1,0 +1,1 @@
+"""URLconf helpers that Django keeps under ``django.conf.urls`` (``i18n``)."""
