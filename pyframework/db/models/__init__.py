@@ -9,7 +9,7 @@ from pyframework.db.models.deletion import (  # noqa: F401
     CASCADE, DO_NOTHING, PROTECT, RESTRICT, SET, SET_DEFAULT, SET_NULL, ProtectedError, RestrictedError,
 )
 from pyframework.db.models.expressions import (  # noqa: F401
-    Exists, ExpressionWrapper, F, Func, OrderBy, OuterRef, RawSQL, Subquery, Value,
+    Case, Exists, ExpressionWrapper, F, Func, OrderBy, OuterRef, RawSQL, Subquery, Value, When,
 )
 from pyframework.db.models.fields import (  # noqa: F401
     NOT_PROVIDED, AutoField, BigAutoField, BigIntegerField, BinaryField, BooleanField, CharField,
@@ -37,7 +37,8 @@ __all__ = [
     "BaseConstraint", "CheckConstraint", "UniqueConstraint",
     "CASCADE", "DO_NOTHING", "PROTECT", "RESTRICT", "SET", "SET_DEFAULT", "SET_NULL",
     "ProtectedError", "RestrictedError",
-    "Exists", "ExpressionWrapper", "F", "Func", "OrderBy", "OuterRef", "RawSQL", "Subquery", "Value",
+    "Case", "Exists", "ExpressionWrapper", "F", "Func", "OrderBy", "OuterRef", "RawSQL", "Subquery", "Value",
+    "When",
     "NOT_PROVIDED", "AutoField", "BigAutoField", "BigIntegerField", "BinaryField", "BooleanField",
     "CharField", "DateField", "DateTimeField", "DecimalField", "DurationField", "EmailField", "Field",
     "FloatField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",

@@ -87,7 +87,7 @@ class Q(object):
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
         """Let a Q be used where an expression is expected (e.g. inside ``filter()``)."""
-        return query.build_where(self)
+        return query.build_where(self, reuse if reuse is not None else ())
 
     def deconstruct(self):
         path = "pyframework.db.models.Q"

@@ -67,6 +67,12 @@ class SQLiteCreation(BaseDatabaseCreation):
             os.remove(name)
 
 
+
+class StdlibDatabaseFeatures(DatabaseFeatures):
+    # The sqlite3 module uses the system's libsqlite3, which may predate 3.30's FILTER clause.
+    supports_aggregate_filter_clause = Database.sqlite_version_info >= (3, 30)
+
+
 class DatabaseWrapper(BaseDatabaseWrapper):
     vendor = "sqlite"
     display_name = "SQLite"
@@ -79,7 +85,7 @@ class DatabaseWrapper(BaseDatabaseWrapper):
     pattern_ops = sqlite_ops.PATTERN_OPS
 
     creation_class = SQLiteCreation
-    features_class = DatabaseFeatures
+    features_class = StdlibDatabaseFeatures
     introspection_class = DatabaseIntrospection
     ops_class = sqlite_ops.DatabaseOperations
     SchemaEditorClass = DatabaseSchemaEditor

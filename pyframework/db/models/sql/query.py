@@ -208,8 +208,10 @@ class Query(object):
         if clause:
             self.where.add(clause, AND)
 
-    def build_where(self, q_object):
-        return self._add_q(q_object, used_aliases=set())
+    def build_where(self, q_object, reuse=()):
+        """The where-tree of ``q_object``. ``reuse=None`` lets it reuse every join already made
+        (an aggregate's ``filter=`` refers to the rows its own joins bring in)."""
+        return self._add_q(q_object, used_aliases=set(reuse) if reuse is not None else None)
 
     def _add_q(self, q_object, used_aliases, branch_negated=False, under_or=False):
         connector = q_object.connector
@@ -251,7 +253,8 @@ class Query(object):
         outer = under_or or current_negated or is_null_match
         info = self.setup_joins(names[:len(names) - len(lookups)], self.model, self.get_initial_alias(),
                                 can_reuse=can_reuse, outer=outer)
-        can_reuse.update(info.joins)
+        if can_reuse is not None:
+            can_reuse.update(info.joins)
         targets, alias, joins = self.trim_joins(info.targets, info.joins, info.path)
         if final_field.is_relation and (not lookups or lookups[0] in _RELATED_LOOKUPS):
             value = _related_value(value, info.targets[0] if info.path else final_field)

@@ -33,6 +33,7 @@ class H2Operations(JdbcOperations):
 
 
 class H2Features(BaseDatabaseFeatures):
+    supports_aggregate_filter_clause = True
     has_select_for_update = True
     has_select_for_update_nowait = True
     has_native_uuid_field = True

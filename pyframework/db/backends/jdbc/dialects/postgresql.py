@@ -36,6 +36,7 @@ class PostgresOperations(JdbcOperations):
 
 
 class PostgresFeatures(BaseDatabaseFeatures):
+    supports_aggregate_filter_clause = True
     can_return_columns_from_insert = True
     can_return_rows_from_bulk_insert = True
     can_rollback_ddl = True

@@ -1,0 +1,128 @@
+"""Aggregates with ``filter=`` and ``default=``, and Case/When, on every database of the matrix."""
+from __future__ import absolute_import, unicode_literals
+
+import pytest
+
+from pyframework.db import connection, models
+from pyframework.db.models import Avg, Case, Count, F, Max, Q, Sum, Value, When
+
+
+class Movement(models.Model):
+    kind = models.CharField(max_length=10)
+    qty = models.IntegerField()
+    note = models.CharField(max_length=20, null=True)
+
+    class Meta:
+        app_label = "db_queries_conditional"
+
+
+class Stock(models.Model):
+    name = models.CharField(max_length=20)
+
+    class Meta:
+        app_label = "db_queries_conditional"
+
+
+class Line(models.Model):
+    stock = models.ForeignKey(Stock, on_delete=models.CASCADE, related_name="lines")
+    kind = models.CharField(max_length=10)
+    qty = models.IntegerField()
+
+    class Meta:
+        app_label = "db_queries_conditional"
+
+
+@pytest.fixture
+def movements(db, create_tables):
+    create_tables(Movement, Stock, Line)
+    Movement.objects.create(kind="a", qty=10, note="x")
+    Movement.objects.create(kind="b", qty=50)
+    Movement.objects.create(kind="a", qty=5)
+    return db
+
+
+def test_sum_and_count_with_filter_aggregate_only_matching_rows(movements):
+    result = Movement.objects.aggregate(
+        t=Sum("qty", filter=Q(kind="a")), n=Count("id", filter=Q(kind="a")), all=Sum("qty"))
+    assert result == {"t": 15, "n": 2, "all": 65}
+
+
+def test_filter_that_matches_nothing_gives_null_or_zero(movements):
+    result = Movement.objects.aggregate(t=Sum("qty", filter=Q(kind="zzz")), n=Count("id", filter=Q(kind="zzz")))
+    assert result == {"t": None, "n": 0}
+
+
+def test_filter_with_or_negation_and_expressions(movements):
+    result = Movement.objects.aggregate(
+        big=Max("qty", filter=~Q(kind="b")),
+        either=Sum("qty", filter=Q(kind="b") | Q(note="x")),
+        avg=Avg("qty", filter=Q(qty__gt=F("qty") - 1) & Q(kind="a")))
+    assert result == {"big": 10, "either": 60, "avg": 7.5}
+
+
+def test_filter_per_group_in_annotate(movements):
+    north = Stock.objects.create(name="north")
+    south = Stock.objects.create(name="south")
+    Line.objects.create(stock=north, kind="in", qty=7)
+    Line.objects.create(stock=north, kind="out", qty=3)
+    Line.objects.create(stock=south, kind="out", qty=4)
+    rows = list(Stock.objects.annotate(
+        incoming=Sum("lines__qty", filter=Q(lines__kind="in")),
+        outgoing=Count("lines", filter=Q(lines__kind="out")),
+    ).order_by("name").values_list("name", "incoming", "outgoing"))
+    assert rows == [("north", 7, 1), ("south", None, 1)]
+
+
+def test_filter_sql_is_the_dialects(movements):
+    sql = str(Movement.objects.annotate(t=Sum("qty", filter=Q(kind="a"))).values("t").query)
+    if connection.features.supports_aggregate_filter_clause:
+        assert "FILTER (WHERE" in sql
+    else:
+        assert "CASE WHEN" in sql
+
+
+def test_default_replaces_null(movements):
+    result = Movement.objects.aggregate(
+        t=Sum("qty", filter=Q(kind="zzz"), default=0), m=Max("qty", default=-1))
+    assert result == {"t": 0, "m": 50}
+    assert Movement.objects.filter(kind="zzz").aggregate(t=Sum("qty", default=0)) == {"t": 0}
+
+
+def test_count_refuses_default_and_star_with_filter():
+    with pytest.raises(TypeError):
+        Count("id", default=1)
+    with pytest.raises(ValueError):
+        Count("*", filter=Q(kind="a"))
+    with pytest.raises(TypeError):
+        Sum("qty", filter="kind")
+
+
+def test_case_when_annotation_and_ordering(movements):
+    rows = list(Movement.objects.annotate(
+        label=Case(When(kind="a", qty__gt=6, then=Value("big a")),
+                   When(Q(kind="a"), then=Value("small a")),
+                   default=Value("other")),
+    ).order_by("qty").values_list("qty", "label"))
+    assert rows == [(5, "small a"), (10, "big a"), (50, "other")]
+
+
+def test_case_without_default_is_null_and_then_names_a_field(movements):
+    rows = list(Movement.objects.annotate(v=Case(When(kind="b", then="qty"))).order_by("qty").values_list("v", flat=True))
+    assert rows == [None, None, 50]
+
+
+def test_case_inside_aggregate_and_update(movements):
+    total = Movement.objects.aggregate(
+        t=Sum(Case(When(kind="a", then=F("qty") * 2), default=Value(0), output_field=models.IntegerField())))
+    assert total == {"t": 30}
+    Movement.objects.update(qty=Case(When(kind="b", then=Value(1)), default=F("qty")))
+    assert sorted(Movement.objects.values_list("qty", flat=True)) == [1, 5, 10]
+
+
+def test_when_rejects_a_missing_condition():
+    with pytest.raises(TypeError):
+        When(then=Value(1))
+    with pytest.raises(ValueError):
+        When(Q(), then=Value(1))
+    with pytest.raises(TypeError):
+        Case(Value(1))
