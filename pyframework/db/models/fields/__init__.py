@@ -51,6 +51,10 @@ def _make_display_method(field):
     return display
 
 
+# Where the built-in field classes live; a subclass defined elsewhere keeps its base's column type.
+_BUILTIN_FIELD_MODULES = ("pyframework.db.models.fields",)
+
+
 class Field(RegisterLookupMixin):
     """Base class of every field; subclasses say how values convert and validate."""
 
@@ -249,6 +253,12 @@ class Field(RegisterLookupMixin):
             setattr(cls, str("get_%s_display" % self.name), _make_display_method(self))
 
     def get_internal_type(self):
+        """The name of the built-in field this one stores like: ``class MarkdownField(TextField)``
+        is a ``"TextField"`` column. A direct subclass of ``Field`` answers its own class name
+        (and usually overrides ``db_type()``), as in Django."""
+        for klass in type(self).__mro__:
+            if klass.__module__.startswith(_BUILTIN_FIELD_MODULES):
+                return type(self).__name__ if klass is Field else klass.__name__
         return type(self).__name__
 
     # -- database types ------------------------------------------------------
