@@ -8,6 +8,7 @@ builds a single ``ResolverMatch`` at the matching leaf; the reverse tables
 from __future__ import absolute_import, unicode_literals
 
 import importlib
+import threading
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.urls.exceptions import Resolver404
@@ -24,6 +25,19 @@ DEFAULT_ERROR_HANDLERS = {
     404: "pyframework.views.defaults.page_not_found",
     500: "pyframework.views.defaults.server_error",
 }
+
+
+# Per thread: the urlconf modules whose patterns are being loaded and the resolvers whose
+# reverse tables are being built, so that urlconfs including each other stop recursing.
+_walking = threading.local()
+
+
+def _in_progress(kind):
+    stack = getattr(_walking, kind, None)
+    if stack is None:
+        stack = set()
+        setattr(_walking, kind, stack)
+    return stack
 
 
 def _callable_path(func):
@@ -157,12 +171,21 @@ class URLResolver(object):
             raise ImproperlyConfigured(
                 "The URLconf '%s' has no 'urlpatterns' list. If it really has patterns, "
                 "check for a circular import." % (self.urlconf_name,))
-        for entry in patterns:
-            if isinstance(entry, URLResolver):
-                entry.url_patterns  # load included urlconfs now: errors surface at start-up
-            elif not isinstance(entry, URLPattern):
-                raise ImproperlyConfigured(
-                    "URLconf '%s' contains %r, which is not a path()/re_path() pattern." % (self.urlconf_name, entry))
+        loading = _in_progress("modules")
+        loading.add(id(module))
+        try:
+            for entry in patterns:
+                if isinstance(entry, URLResolver):
+                    # Load included urlconfs now, so their errors surface at start-up; one that is
+                    # already loading further up (urlconfs including each other) loads when used.
+                    if id(entry.urlconf_module) not in loading:
+                        entry.url_patterns
+                elif not isinstance(entry, URLPattern):
+                    raise ImproperlyConfigured(
+                        "URLconf '%s' contains %r, which is not a path()/re_path() pattern." % (
+                            self.urlconf_name, entry))
+        finally:
+            loading.discard(id(module))
         self._check_error_handlers(module)
         return patterns
 
@@ -266,8 +289,24 @@ class URLResolver(object):
         """{app_name: [namespace of each deployed instance, ...]}."""
         return self._reverse_tables[2]
 
-    @cached_property
+    @property
     def _reverse_tables(self):
+        tables = self.__dict__.get("_reverse_tables_cache")
+        if tables is not None:
+            return tables
+        building = _in_progress("resolvers")
+        if id(self) in building:
+            # Reached again through urlconfs that include each other: that cycle adds no names.
+            return {}, {}, {}
+        building.add(id(self))
+        try:
+            tables = self._build_reverse_tables()
+        finally:
+            building.discard(id(self))
+        self.__dict__["_reverse_tables_cache"] = tables
+        return tables
+
+    def _build_reverse_tables(self):
         lookups, namespaces, apps = {}, {}, {}
         # Walk backwards so that, as in Django, the last pattern sharing a name is tried
         # first and the first include claiming a namespace wins.
