@@ -10,7 +10,8 @@ from io import BytesIO
 
 import pyframework
 from pyframework.core.handlers.wsgi import WSGIHandler
-from pyframework.core.signals import got_request_exception
+from pyframework.core.signals import got_request_exception, request_finished, request_started
+from pyframework.db import CLOSE_AT_REQUEST_END, CLOSE_AT_REQUEST_START, close_old_connections
 from pyframework.http.request import WSGIRequest
 from pyframework.utils.compat import (
     PY2, NativeStringIO, SimpleCookie, native_str, reraise, string_types, text_type, urlencode, urljoin, urlsplit,
@@ -269,6 +270,10 @@ class Client(RequestFactory):
 
         signal_uid = "test-client-%d" % id(raised)
         got_request_exception.connect(remember_exception, dispatch_uid=signal_uid)
+        # As in Django's test client, the request does not close the database connections at its
+        # start and end: the test's own transaction (and its data) must outlive the request.
+        request_started.disconnect(dispatch_uid=CLOSE_AT_REQUEST_START)
+        request_finished.disconnect(dispatch_uid=CLOSE_AT_REQUEST_END)
         try:
             wire = {}
             written = []
@@ -284,6 +289,8 @@ class Client(RequestFactory):
                 result.close()
         finally:
             got_request_exception.disconnect(dispatch_uid=signal_uid)
+            request_started.connect(close_old_connections, dispatch_uid=CLOSE_AT_REQUEST_START)
+            request_finished.connect(close_old_connections, dispatch_uid=CLOSE_AT_REQUEST_END)
         if raised and self.raise_request_exception:
             reraise(*raised[0])
         response = handler.last_response
