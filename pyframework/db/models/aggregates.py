@@ -8,9 +8,10 @@ from __future__ import absolute_import, unicode_literals
 
 import decimal
 
+from pyframework.core.exceptions import FieldError
 from pyframework.db.models.expressions import Case, Func, Star, Value, When, _fields
 from pyframework.db.models.functions.text import Coalesce
-from pyframework.db.models.query_utils import FieldError, Q
+from pyframework.db.models.query_utils import Q
 
 
 class Aggregate(Func):

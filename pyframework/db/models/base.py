@@ -4,14 +4,12 @@ from __future__ import absolute_import, unicode_literals
 import copy
 
 from pyframework.core.exceptions import (
-    FieldDoesNotExist, ImproperlyConfigured, MultipleObjectsReturned, ObjectDoesNotExist,
+    NON_FIELD_ERRORS, FieldDoesNotExist, ImproperlyConfigured, MultipleObjectsReturned, ObjectDoesNotExist,
 )
 from pyframework.db.models import signals
 from pyframework.db.models.options import Options
 from pyframework.db.models.validation import ModelValidationMixin
 from pyframework.utils.compat import PY2, native_str, text_type, with_metaclass
-
-NON_FIELD_ERRORS = "__all__"
 
 
 def subclass_exception(name, bases, module, attached_to):

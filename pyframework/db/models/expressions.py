@@ -7,7 +7,8 @@ from __future__ import absolute_import, unicode_literals
 
 import copy
 
-from pyframework.db.models.query_utils import EmptyResultSet, FieldError, Q
+from pyframework.core.exceptions import EmptyResultSet, FieldError
+from pyframework.db.models.query_utils import Q
 from pyframework.utils.compat import string_types
 
 

@@ -1,10 +1,8 @@
 """Model validation: ``full_clean()`` = field checks + ``clean()`` + uniqueness checks."""
 from __future__ import absolute_import, unicode_literals
 
-from pyframework.core.exceptions import ValidationError
+from pyframework.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from pyframework.utils.compat import text_type
-
-NON_FIELD_ERRORS = "__all__"
 
 
 def _capfirst(value):

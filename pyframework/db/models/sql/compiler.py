@@ -3,8 +3,9 @@ from __future__ import absolute_import, unicode_literals
 
 import weakref
 
+from pyframework.core.exceptions import EmptyResultSet, FieldError
 from pyframework.db.models.expressions import OrderBy, RawSQL, Ref
-from pyframework.db.models.query_utils import LOOKUP_SEP, EmptyResultSet, FieldError
+from pyframework.db.models.query_utils import LOOKUP_SEP
 from pyframework.db.models.sql import paths
 from pyframework.db.models.sql.constants import (
     CURSOR, GET_ITERATOR_CHUNK_SIZE, INNER, LOUTER, MULTI, NO_RESULTS, SINGLE,

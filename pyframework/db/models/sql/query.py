@@ -7,12 +7,13 @@ from __future__ import absolute_import, unicode_literals
 
 from collections import OrderedDict
 
+from pyframework.core.exceptions import EmptyResultSet, FieldError
 from pyframework.db import DEFAULT_DB_ALIAS, connections
 from pyframework.db.models.aggregates import Count
 from pyframework.db.models.expressions import RawSQL, Ref, ResolvedOuterRef, Value
 from pyframework.db.models.lookups import Exact, In, IsNull, default_lookup, default_transform
 from pyframework.db.models.sql import compiler
-from pyframework.db.models.query_utils import LOOKUP_SEP, EmptyResultSet, FieldError, Q
+from pyframework.db.models.query_utils import LOOKUP_SEP, Q
 from pyframework.db.models.sql import paths
 from pyframework.db.models.sql.constants import AND, INNER, LOUTER, OR, SINGLE
 from pyframework.db.models.sql.datastructures import BaseTable, Join
