@@ -170,8 +170,11 @@ class BaseDatabaseOperations(object):
     def datetime_cast_time_sql(self, sql, params=(), tzname=None):
         return "CAST(%s AS TIME)" % sql, params
 
-    def date_trunc_sql(self, lookup_type, sql, params=(), tzname=None):
-        raise NotImplementedError
+    def date_trunc_sql(self, lookup_type, sql, params=(), tzname=None, as_date=False):
+        """SQL truncating a date/datetime to the start of its year, quarter, month, week (Monday),
+        day, hour, minute or second; a date when ``as_date``. SQL-standard-ish DATE_TRUNC here."""
+        sql = "DATE_TRUNC('%s', %s)" % (lookup_type, sql)
+        return ("CAST(%s AS DATE)" % sql if as_date else sql), params
 
     def unification_cast_sql(self, output_field):
         return "%s"
@@ -286,6 +289,7 @@ class BaseDatabaseOperations(object):
     def build_value_converters(self):
         return {
             "DateTimeField": convert_datetime,
+            "DateField": convert_date,
             "DecimalField": convert_decimal,
             "UUIDField": convert_uuid,
             "BooleanField": convert_boolean,
@@ -304,6 +308,18 @@ def convert_datetime(value, expression, connection):
     if value.tzinfo is None and _use_tz():
         value = value.replace(tzinfo=utc)
     return value
+
+
+def convert_date(value, expression, connection):
+    """A date from what the driver gave for a computed date (text on SQLite, a timestamp elsewhere)."""
+    if value is None or type(value) is datetime.date:
+        return value
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    parsed = backend_utils.parse_datetime(value) if len(value) > 10 else backend_utils.parse_date(value)
+    return parsed.date() if isinstance(parsed, datetime.datetime) else parsed
 
 
 def convert_decimal(value, expression, connection):

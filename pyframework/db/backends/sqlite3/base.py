@@ -11,6 +11,8 @@ from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal
+import hashlib
+import math
 import re
 import sqlite3 as Database
 import uuid
@@ -51,6 +53,34 @@ Database.register_converter(str("decimal"), _decode(decimal.Decimal))
 Database.register_converter(str("bool"), lambda raw: raw not in (b"0", b""))
 
 
+def _md5(value):
+    if value is None:
+        return None
+    return hashlib.md5(value.encode("utf-8") if not isinstance(value, bytes) else value).hexdigest()
+
+
+def _math(function):
+    def call(*args):
+        if any(arg is None for arg in args):
+            return None
+        try:
+            return function(*args)
+        except (ValueError, ZeroDivisionError, OverflowError):
+            return None
+    return call
+
+
+# SQLite's math functions exist only when the library was built with them (3.35+, an option):
+# these stand in where they are missing, as Django's backend registers its own.
+_MATH_FUNCTIONS = [
+    ("ACOS", 1, math.acos), ("ASIN", 1, math.asin), ("ATAN", 1, math.atan), ("ATAN2", 2, math.atan2),
+    ("CEILING", 1, math.ceil), ("COS", 1, math.cos), ("DEGREES", 1, math.degrees), ("EXP", 1, math.exp),
+    ("FLOOR", 1, math.floor), ("LN", 1, math.log), ("MOD", 2, math.fmod), ("PI", 0, lambda: math.pi),
+    ("POWER", 2, math.pow), ("RADIANS", 1, math.radians), ("SIN", 1, math.sin), ("SQRT", 1, math.sqrt),
+    ("TAN", 1, math.tan),
+]
+
+
 def _regexp(pattern, value):
     if pattern is None or value is None:
         return None
@@ -76,6 +106,7 @@ class StdlibDatabaseFeatures(DatabaseFeatures):
 class DatabaseWrapper(BaseDatabaseWrapper):
     vendor = "sqlite"
     display_name = "SQLite"
+    has_python_functions = True  # MD5() and, where the library lacks them, the math functions
     Database = Database
     data_types = sqlite_ops.DATA_TYPES
     data_types_suffix = sqlite_ops.DATA_TYPES_SUFFIX
@@ -103,6 +134,12 @@ class DatabaseWrapper(BaseDatabaseWrapper):
     def get_new_connection(self, conn_params):
         conn = Database.connect(**conn_params)
         conn.create_function("REGEXP", 2, _regexp)
+        conn.create_function("MD5", 1, _md5)
+        try:
+            conn.execute("SELECT SQRT(4)")
+        except Database.OperationalError:
+            for name, arity, function in _MATH_FUNCTIONS:
+                conn.create_function(name, arity, _math(function))
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA case_sensitive_like = ON")
         return conn
