@@ -8,6 +8,7 @@ from pyframework.db.models.constraints import BaseConstraint, CheckConstraint, U
 from pyframework.db.models.deletion import (  # noqa: F401
     CASCADE, DO_NOTHING, PROTECT, RESTRICT, SET, SET_DEFAULT, SET_NULL, ProtectedError, RestrictedError,
 )
+from pyframework.db.models.enums import Choices, IntegerChoices, TextChoices  # noqa: F401
 from pyframework.db.models.expressions import (  # noqa: F401
     Case, Exists, ExpressionWrapper, F, Func, OrderBy, OuterRef, RawSQL, Subquery, Value, When,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "BaseConstraint", "CheckConstraint", "UniqueConstraint",
     "CASCADE", "DO_NOTHING", "PROTECT", "RESTRICT", "SET", "SET_DEFAULT", "SET_NULL",
     "ProtectedError", "RestrictedError",
+    "Choices", "IntegerChoices", "TextChoices",
     "Case", "Exists", "ExpressionWrapper", "F", "Func", "OrderBy", "OuterRef", "RawSQL", "Subquery", "Value",
     "When",
     "NOT_PROVIDED", "AutoField", "BigAutoField", "BigIntegerField", "BinaryField", "BooleanField",

@@ -8,6 +8,7 @@ from pyframework.core import validators
 from pyframework.core.exceptions import ValidationError
 from pyframework.db.models.query_utils import DeferredAttribute, RegisterLookupMixin
 from pyframework.db.models.validation import _capfirst
+from pyframework.utils.choices import normalize_choices
 from pyframework.utils.compat import PY2, integer_types, text_type
 from pyframework.utils.functional import cached_property
 
@@ -108,7 +109,7 @@ class Field(RegisterLookupMixin):
         self.unique_for_month = unique_for_month
         self.unique_for_year = unique_for_year
         if choices is not None and not isinstance(choices, (list, tuple)):
-            choices = list(choices)
+            choices = normalize_choices(choices)  # a models.Choices class, or any iterable
         self.choices = choices
         self.help_text = help_text
         self.db_index = db_index
