@@ -104,6 +104,8 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 # Most sessions the in-process cache backend keeps; the least recently used go first.
 SESSION_CACHE_MAX_ENTRIES = 10000
+# The folder of the file session backend (...sessions.backends.file); None: the system's temp folder.
+SESSION_FILE_PATH = None
 
 CSRF_COOKIE_AGE = 60 * 60 * 24 * 7 * 52  # a year
 CSRF_COOKIE_DOMAIN = None
