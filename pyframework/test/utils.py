@@ -22,7 +22,7 @@ from pyframework.conf import UserSettingsHolder, settings
 from pyframework.core import mail
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.core.signals import request_started, setting_changed
-from pyframework.db import DEFAULT_DB_ALIAS, connections, reset_queries
+from pyframework.db import connections, reset_queries
 from pyframework.db.models.options import Options
 from pyframework.utils.compat import NativeStringIO, string_types
 
