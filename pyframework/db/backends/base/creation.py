@@ -47,7 +47,7 @@ class BaseDatabaseCreation(object):
 
         name = self._get_test_db_name()
         if verbosity >= 1:
-            self.log("%s test database for alias %r..." % ("Using existing" if keepdb else "Creating",
+            self.log("%s test database for alias '%s'..." % ("Using existing" if keepdb else "Creating",
                                                           self.connection.alias))
         self.connection.close()
         self._old_settings = dict(self.connection.settings_dict)
@@ -70,7 +70,7 @@ class BaseDatabaseCreation(object):
         """Drop the test database (unless ``keepdb``) and point the alias back at the real one."""
         self.connection.close()
         if verbosity >= 1:
-            self.log("%s test database for alias %r..." % ("Preserving" if keepdb else "Destroying",
+            self.log("%s test database for alias '%s'..." % ("Preserving" if keepdb else "Destroying",
                                                           self.connection.alias))
         if not keepdb:
             self._destroy_test_db(self.connection.settings_dict["NAME"], verbosity=verbosity)
