@@ -169,3 +169,9 @@ EMAIL_TIMEOUT = None
 EMAIL_FILE_PATH = None
 # The sender of mails that name none (password resets among them).
 DEFAULT_FROM_EMAIL = "webmaster@localhost"
+
+# Tests: the runner class of `manage.py test`, folders searched for fixtures besides each
+# app's fixtures/, and extra serialization formats ({"format": "dotted.module"}).
+TEST_RUNNER = "pyframework.test.runner.DiscoverRunner"
+FIXTURE_DIRS = []
+SERIALIZATION_MODULES = None

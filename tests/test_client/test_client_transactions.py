@@ -50,15 +50,3 @@ def test_requests_inside_atomic_keep_the_connection_and_the_data(notes, max_age)
     finally:
         settings_dict["CONN_MAX_AGE"] = old_max_age
 
-
-def test_the_request_signals_still_close_connections_outside_the_client(notes):
-    from pyframework.core.signals import request_finished
-    Client().get("/count/")
-    assert connection.connection is not None
-    connection.settings_dict["CONN_MAX_AGE"], old = 0, connection.settings_dict.get("CONN_MAX_AGE", 0)
-    try:
-        connection.close_at = 0  # past its age
-        request_finished.send(sender=None)
-        assert connection.connection is None
-    finally:
-        connection.settings_dict["CONN_MAX_AGE"] = old

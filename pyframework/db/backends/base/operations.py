@@ -11,7 +11,7 @@ import json
 import uuid
 
 from pyframework.db.backends import utils as backend_utils
-from pyframework.utils.compat import PY2, text_type
+from pyframework.utils.compat import PY2, string_types, text_type
 from pyframework.utils.timezone import utc
 
 
@@ -187,6 +187,30 @@ class BaseDatabaseOperations(object):
 
     def sequence_reset_by_name_sql(self, style, sequences):
         return []
+
+    def sequence_reset_sql(self, style, model_list):
+        """SQL moving the auto-increment counters of the models' tables past their largest key,
+        after rows were written with explicit keys (loaddata). Databases that do it by
+        themselves (SQLite, MariaDB) need none."""
+        return []
+
+    @staticmethod
+    def auto_increment_columns(model_list):
+        """``(table, column)`` of every auto-increment primary key of the models and of their
+        auto-created many-to-many tables."""
+        auto_types = ("AutoField", "BigAutoField", "SmallAutoField")
+        found = []
+        for model in model_list:
+            candidates = [model] + [field.remote_field.through for field in model._meta.local_many_to_many
+                                    if not isinstance(field.remote_field.through, string_types)
+                                    and field.remote_field.through._meta.auto_created]
+            for candidate in candidates:
+                pk = candidate._meta.pk
+                if pk.get_internal_type() in auto_types:
+                    entry = (candidate._meta.db_table, pk.column)
+                    if entry not in found:
+                        found.append(entry)
+        return found
 
     def savepoint_create_sql(self, sid):
         return "SAVEPOINT %s" % self.quote_name(sid)

@@ -13,6 +13,7 @@ import datetime
 import decimal
 import hashlib
 import math
+import os
 import re
 import sqlite3 as Database
 import uuid
@@ -88,12 +89,35 @@ def _regexp(pattern, value):
 
 
 class SQLiteCreation(BaseDatabaseCreation):
-    def _get_test_db_name(self):
-        return self.connection.settings_dict["TEST"].get("NAME") or ":memory:"
+    """The test database is a shared-cache in-memory database (every thread's connection sees
+    it), kept alive by one connection held here; ``TEST["NAME"]`` names a file instead."""
 
-    def _destroy_test_db(self, name):
-        import os
-        if name != ":memory:" and not name.startswith("file:") and os.path.exists(name):
+    def __init__(self, connection):
+        super(SQLiteCreation, self).__init__(connection)
+        self._keeper = None
+
+    def _get_test_db_name(self):
+        name = self.connection.settings_dict["TEST"].get("NAME")
+        if name and name != ":memory:":
+            return name
+        return "file:memorydb_%s?mode=memory&cache=shared" % self.connection.alias
+
+    @staticmethod
+    def is_in_memory_db(name):
+        return name == ":memory:" or "mode=memory" in name
+
+    def _create_test_db(self, name, verbosity=1, autoclobber=False, keepdb=False):
+        if self.is_in_memory_db(name):
+            self._keeper = Database.connect(name, uri=True, check_same_thread=False)
+        elif not keepdb and os.path.exists(name):
+            os.remove(name)
+        return {"NAME": name}
+
+    def _destroy_test_db(self, name, verbosity=1):
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
+        if not self.is_in_memory_db(name) and not name.startswith("file:") and os.path.exists(name):
             os.remove(name)
 
 

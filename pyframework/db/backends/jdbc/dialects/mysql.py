@@ -102,6 +102,9 @@ class MySQLOperations(JdbcOperations):
     def random_function_sql(self):
         return "RAND()"
 
+    disable_constraint_checking_sql = "SET foreign_key_checks = 0"
+    enable_constraint_checking_sql = "SET foreign_key_checks = 1"
+
     def sql_flush(self, style, tables, reset_sequences=False, allow_cascade=False):
         if not tables:
             return []
