@@ -172,3 +172,8 @@ def lazy(func, *resultclasses):
     wrapper.__name__ = getattr(func, "__name__", str("lazy"))
     wrapper.__doc__ = getattr(func, "__doc__", None)
     return wrapper
+
+
+def lazystr(text):
+    """A lazy ``text_type(text)``: for values that must stay lazy until shown (as Django's)."""
+    return lazy(text_type, text_type)(text)

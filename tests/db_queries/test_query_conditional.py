@@ -126,3 +126,20 @@ def test_when_rejects_a_missing_condition():
         When(Q(), then=Value(1))
     with pytest.raises(TypeError):
         Case(Value(1))
+
+
+def test_standard_deviation_and_variance(movements):
+    from pyframework.db.models import StdDev, Variance
+    from pyframework.db.utils import NotSupportedError
+    try:
+        result = Movement.objects.aggregate(sd=StdDev("qty"), var=Variance("qty"), var_s=Variance("qty", sample=True),
+                                            sd_a=StdDev("qty", filter=Q(kind="a"), sample=True))
+    except NotSupportedError:
+        assert movements.name == "sqlite_jdbc"
+        return
+    # 10, 50, 5: mean 21.67, population variance 405.56, sample variance 608.33.
+    assert abs(result["var"] - 405.5555555) < 1e-4
+    assert abs(result["sd"] - 405.5555555 ** 0.5) < 1e-4
+    assert abs(result["var_s"] - 608.3333333) < 1e-4
+    assert abs(result["sd_a"] - 12.5 ** 0.5) < 1e-4
+    assert Movement.objects.filter(kind="zzz").aggregate(v=Variance("qty")) == {"v": None}

@@ -3,7 +3,7 @@ from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ObjectDoesNotExist  # noqa: F401
 from pyframework.db.models import signals  # noqa: F401
-from pyframework.db.models.aggregates import Aggregate, Avg, Count, Max, Min, Sum  # noqa: F401
+from pyframework.db.models.aggregates import Aggregate, Avg, Count, Max, Min, StdDev, Sum, Variance  # noqa: F401
 from pyframework.db.models.constraints import BaseConstraint, CheckConstraint, UniqueConstraint  # noqa: F401
 from pyframework.db.models.deletion import (  # noqa: F401
     CASCADE, DO_NOTHING, PROTECT, RESTRICT, SET, SET_DEFAULT, SET_NULL, ProtectedError, RestrictedError,
@@ -34,7 +34,7 @@ from pyframework.db.models.base import Model, ModelBase  # noqa: F401,E402
 
 __all__ = [
     "ObjectDoesNotExist", "signals",
-    "Aggregate", "Avg", "Count", "Max", "Min", "Sum",
+    "Aggregate", "Avg", "Count", "Max", "Min", "StdDev", "Sum", "Variance",
     "BaseConstraint", "CheckConstraint", "UniqueConstraint",
     "CASCADE", "DO_NOTHING", "PROTECT", "RESTRICT", "SET", "SET_DEFAULT", "SET_NULL",
     "ProtectedError", "RestrictedError",

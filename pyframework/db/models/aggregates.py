@@ -1,4 +1,4 @@
-"""Aggregate functions for ``annotate()`` and ``aggregate()``: Count, Sum, Avg, Min, Max.
+"""Aggregate functions for ``annotate()`` and ``aggregate()``: Count, Sum, Avg, Min, Max, StdDev, Variance.
 
 Every aggregate takes ``distinct=``, ``filter=`` (a ``Q`` or boolean expression: only the
 rows that match are aggregated) and ``default=`` (the value instead of NULL when no row is
@@ -9,6 +9,7 @@ from __future__ import absolute_import, unicode_literals
 import decimal
 
 from pyframework.core.exceptions import FieldError
+from pyframework.db.utils import NotSupportedError
 from pyframework.db.models.expressions import Case, Func, Star, Value, When, _fields
 from pyframework.db.models.functions.text import Coalesce
 from pyframework.db.models.query_utils import Q
@@ -206,3 +207,42 @@ class _Defaulted(Coalesce):
     def get_db_converters(self, connection):
         # The aggregate's own conversion (int for Count/Sum, Decimal for Avg...) applies to the default too.
         return self.source_expressions[0].get_db_converters(connection)
+
+
+class _Statistic(Aggregate):
+    """Standard deviation and variance: population by default, ``sample=True`` for the sample's.
+    SQLite has no such aggregate: the stdlib backend registers Python ones (sqlite-jdbc has none)."""
+
+    allow_distinct = False
+
+    def __init__(self, expression, sample=False, **extra):
+        self.function = self.functions[bool(sample)]
+        super(_Statistic, self).__init__(expression, **extra)
+
+    def _resolve_output_field(self):
+        return self._output_field or _fields().FloatField()
+
+    def convert_value(self, value, expression, connection):
+        return None if value is None else float(value)
+
+    def as_sqlite(self, compiler, connection):
+        if not getattr(connection, "has_python_functions", False):
+            raise NotSupportedError("%s needs the stdlib sqlite3 backend on SQLite (sqlite-jdbc has no %s)."
+                                    % (self.name, self.function))
+        return self.as_sql(compiler, connection)
+
+
+class StdDev(_Statistic):
+    functions = ("STDDEV_POP", "STDDEV_SAMP")
+
+    @property
+    def name(self):
+        return "StdDev"
+
+
+class Variance(_Statistic):
+    functions = ("VAR_POP", "VAR_SAMP")
+
+    @property
+    def name(self):
+        return "Variance"

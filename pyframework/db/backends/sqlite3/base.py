@@ -82,6 +82,38 @@ _MATH_FUNCTIONS = [
 ]
 
 
+class _Statistic(object):
+    """STDDEV_POP/STDDEV_SAMP/VAR_POP/VAR_SAMP for SQLite (Welford's running mean and variance)."""
+
+    sample = False
+    root = False
+
+    def __init__(self):
+        self.count, self.mean, self.squares = 0, 0.0, 0.0
+
+    def step(self, value):
+        if value is None:
+            return
+        self.count += 1
+        delta = float(value) - self.mean
+        self.mean += delta / self.count
+        self.squares += delta * (float(value) - self.mean)
+
+    def finalize(self):
+        divisor = self.count - 1 if self.sample else self.count
+        if divisor <= 0:
+            return None
+        variance = self.squares / divisor
+        return math.sqrt(variance) if self.root else variance
+
+
+_STATISTICS = [
+    (name, type(str(name), (_Statistic,), {"sample": sample, "root": root}))
+    for name, sample, root in (("VAR_POP", False, False), ("VAR_SAMP", True, False),
+                               ("STDDEV_POP", False, True), ("STDDEV_SAMP", True, True))
+]
+
+
 def _regexp(pattern, value):
     if pattern is None or value is None:
         return None
@@ -159,6 +191,8 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         conn = Database.connect(**conn_params)
         conn.create_function("REGEXP", 2, _regexp)
         conn.create_function("MD5", 1, _md5)
+        for name, aggregate in _STATISTICS:
+            conn.create_aggregate(name, 1, aggregate)
         try:
             conn.execute("SELECT SQRT(4)")
         except Database.OperationalError:

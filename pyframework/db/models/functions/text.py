@@ -6,7 +6,7 @@ SQLite has no LPAD/RPAD/REPEAT/LEFT/RIGHT: they compile to SQLite's own string f
 """
 from __future__ import absolute_import, unicode_literals
 
-from pyframework.db import NotSupportedError
+from pyframework.db.utils import NotSupportedError
 from pyframework.db.models.expressions import Func, Value, _fields
 from pyframework.db.models.lookups import Transform
 from pyframework.utils.compat import integer_types
