@@ -143,3 +143,34 @@ def test_standard_deviation_and_variance(movements):
     assert abs(result["var_s"] - 608.3333333) < 1e-4
     assert abs(result["sd_a"] - 12.5 ** 0.5) < 1e-4
     assert Movement.objects.filter(kind="zzz").aggregate(v=Variance("qty")) == {"v": None}
+
+
+def test_bulk_update_writes_each_objects_values_in_batches(movements, assert_num_queries):
+    north = Stock.objects.create(name="north")
+    south = Stock.objects.create(name="south")
+    lines = [Line.objects.create(stock=north, kind="in", qty=n) for n in range(5)]
+    for line in lines:
+        line.qty = line.qty * 10
+        line.kind = "out" if line.qty >= 20 else "in"
+        line.stock = south if line.qty == 40 else north
+    with assert_num_queries(2):  # 2 batches, in one transaction
+        assert Line.objects.bulk_update(lines, ["qty", "kind", "stock"], batch_size=3) == 5
+    rows = list(Line.objects.order_by("id").values_list("qty", "kind", "stock__name"))
+    assert rows == [(0, "in", "north"), (10, "in", "north"), (20, "out", "north"), (30, "out", "north"),
+                    (40, "out", "south")]
+    lines[0].qty = F("qty") + 1
+    assert Line.objects.bulk_update(lines[:1], ["qty"]) == 1
+    assert Line.objects.get(pk=lines[0].pk).qty == 1
+    assert Line.objects.bulk_update([], ["qty"]) == 0
+
+
+def test_bulk_update_refuses_what_it_cannot_do(movements):
+    line = Line(kind="x", qty=1)
+    with pytest.raises(ValueError):
+        Line.objects.bulk_update([line], ["qty"])
+    with pytest.raises(ValueError):
+        Line.objects.bulk_update([], [])
+    with pytest.raises(ValueError):
+        Line.objects.bulk_update([], ["id"])
+    with pytest.raises(ValueError):
+        Line.objects.bulk_update([], ["qty"], batch_size=0)
