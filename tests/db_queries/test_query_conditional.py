@@ -174,3 +174,19 @@ def test_bulk_update_refuses_what_it_cannot_do(movements):
         Line.objects.bulk_update([], ["id"])
     with pytest.raises(ValueError):
         Line.objects.bulk_update([], ["qty"], batch_size=0)
+
+
+def test_alias_names_an_expression_without_selecting_it(movements):
+    from pyframework.db.models.functions import Length
+    north = Stock.objects.create(name="north")
+    Stock.objects.create(name="south-east")
+    Line.objects.create(stock=north, kind="in", qty=7)
+    Line.objects.create(stock=north, kind="out", qty=3)
+    qs = Stock.objects.alias(n=Count("lines"), size=Length("name")).filter(n__gte=2)
+    assert [s.name for s in qs] == ["north"]
+    assert not hasattr(qs[0], "n")
+    assert list(Stock.objects.alias(size=Length("name")).order_by("-size").values_list("name", flat=True)) \
+        == ["south-east", "north"]
+    assert list(Stock.objects.alias(size=Length("name")).annotate(double=F("size") * 2).order_by("double")
+                .values_list("name", "double")) == [("north", 10), ("south-east", 20)]
+    assert "LENGTH" not in str(Stock.objects.alias(size=Length("name")).values("name").query).upper().split("FROM")[0]

@@ -567,6 +567,15 @@ class QuerySet(object):
         return clone
 
     def annotate(self, *args, **kwargs):
+        """Add the expressions as attributes of each result (and names for filter/order_by)."""
+        return self._annotate(args, kwargs, select=True)
+
+    def alias(self, *args, **kwargs):
+        """Name expressions for filter(), exclude(), order_by() and later annotations without
+        selecting them (``alias(n=Count("books")).filter(n__gt=2)``)."""
+        return self._annotate(args, kwargs, select=False)
+
+    def _annotate(self, args, kwargs, select):
         clone = self._chain()
         for arg in args:
             try:
@@ -580,7 +589,7 @@ class QuerySet(object):
         for alias, annotation in kwargs.items():
             if alias in field_names:
                 raise ValueError("The annotation '%s' conflicts with a field on the model." % alias)
-            clone._query.add_annotation(annotation, alias, select=True)
+            clone._query.add_annotation(annotation, alias, select=select)
         return clone
 
     def order_by(self, *field_names):
