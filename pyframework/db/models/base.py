@@ -300,6 +300,8 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
             from_queryset = self.__class__._base_manager.db_manager(db).all()
         elif db:
             from_queryset = from_queryset.using(db)
+        if fields is not None:
+            from_queryset = from_queryset.only(*fields)
         fresh = from_queryset.filter(pk=self.pk).get()
         if fields is None:
             attnames = [f.attname for f in opts.concrete_fields]

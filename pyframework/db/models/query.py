@@ -570,6 +570,28 @@ class QuerySet(object):
         """Add the expressions as attributes of each result (and names for filter/order_by)."""
         return self._annotate(args, kwargs, select=True)
 
+    def defer(self, *fields):
+        """Leave these fields out of the SELECT; reading one later loads it (one query).
+        ``defer(None)`` loads every field again."""
+        if self._fields is not None:
+            raise TypeError("Cannot call defer() after .values() or .values_list()")
+        clone = self._chain()
+        if fields == (None,):
+            clone._query.clear_deferred_loading()
+        else:
+            clone._query.add_deferred_loading(fields)
+        return clone
+
+    def only(self, *fields):
+        """Load just these fields (and the primary key); the others are deferred."""
+        if self._fields is not None:
+            raise TypeError("Cannot call only() after .values() or .values_list()")
+        if fields == (None,):
+            raise TypeError("Cannot pass None as an argument to only().")
+        clone = self._chain()
+        clone._query.add_immediate_loading(fields)
+        return clone
+
     def alias(self, *args, **kwargs):
         """Name expressions for filter(), exclude(), order_by() and later annotations without
         selecting them (``alias(n=Count("books")).filter(n__gt=2)``)."""

@@ -59,6 +59,8 @@ class Query(object):
         self.combinator = None
         self.combined_queries = ()
         self.subquery = False
+        # (field names, True): load every field but these; (field names, False): only these (and the pk).
+        self.deferred_loading = (frozenset(), True)
 
     def __repr__(self):
         return "<%s %s>" % (self.__class__.__name__, self.model.__name__ if self.model else None)
@@ -539,6 +541,43 @@ class Query(object):
         return exprs[0]._output_field_or_none if exprs else None
 
     output_field = _output_field_or_none
+
+    # -- deferred fields (only() / defer()) ----------------------------------
+
+    def _local_field_names(self, field_names):
+        opts = self.model._meta
+        by_attname = dict((field.attname, field.name) for field in opts.concrete_fields)
+        names = set()
+        for name in field_names:
+            if LOOKUP_SEP in name:
+                raise FieldError("only()/defer() of related fields (%r) is not supported yet; name fields "
+                                 "of %s itself." % (name, self.model.__name__))
+            if name == "pk":
+                name = opts.pk.name
+            names.add(by_attname.get(name) or opts.get_field(name).name)
+        return frozenset(names)
+
+    def add_deferred_loading(self, field_names):
+        """``defer()``: leave these fields out (added to those already deferred)."""
+        names = self._local_field_names(field_names)
+        existing, defer = self.deferred_loading
+        self.deferred_loading = (existing | names, True) if defer else (existing - names, False)
+
+    def add_immediate_loading(self, field_names):
+        """``only()``: load just these fields (and the primary key); replaces an earlier only()."""
+        names = self._local_field_names(field_names)
+        existing, defer = self.deferred_loading
+        self.deferred_loading = (names - existing, False) if defer else (names, False)
+
+    def clear_deferred_loading(self):
+        self.deferred_loading = (frozenset(), True)
+
+    def loads_field(self, field):
+        """Whether the SELECT of model instances includes ``field``'s column."""
+        names, defer = self.deferred_loading
+        if field.primary_key:
+            return True
+        return (field.name not in names) if defer else (field.name in names)
 
     # -- aggregation and counting -------------------------------------------
 
