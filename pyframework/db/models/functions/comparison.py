@@ -48,33 +48,33 @@ class Cast(Func):
         return self.as_sql(compiler, connection)
 
 
-class Greatest(Func):
+class _Extreme(Func):
+    """At least two arguments; SQLite's scalar MAX()/MIN() stand for GREATEST/LEAST."""
+
+    sqlite_function = None
+
+    def __init__(self, *expressions, **extra):
+        if len(expressions) < 2:
+            raise ValueError("%s must take at least two expressions" % type(self).__name__)
+        super(_Extreme, self).__init__(*expressions, **extra)
+
+    def as_sqlite(self, compiler, connection):
+        return self.as_sql(compiler, connection, function=self.sqlite_function)
+
+
+class Greatest(_Extreme):
     """The largest argument. NULL handling is the database's: PostgreSQL ignores NULLs; SQLite,
     MySQL/MariaDB and H2 give NULL if any argument is NULL."""
 
     function = "GREATEST"
-
-    def __init__(self, *expressions, **extra):
-        if len(expressions) < 2:
-            raise ValueError("Greatest must take at least two expressions")
-        super(Greatest, self).__init__(*expressions, **extra)
-
-    def as_sqlite(self, compiler, connection):
-        return self.as_sql(compiler, connection, function="MAX")
+    sqlite_function = "MAX"
 
 
-class Least(Func):
+class Least(_Extreme):
     """The smallest argument (NULLs as for Greatest)."""
 
     function = "LEAST"
-
-    def __init__(self, *expressions, **extra):
-        if len(expressions) < 2:
-            raise ValueError("Least must take at least two expressions")
-        super(Least, self).__init__(*expressions, **extra)
-
-    def as_sqlite(self, compiler, connection):
-        return self.as_sql(compiler, connection, function="MIN")
+    sqlite_function = "MIN"
 
 
 class NullIf(Func):

@@ -116,32 +116,35 @@ TruncMinute = _trunc("TruncMinute", "minute")
 TruncSecond = _trunc("TruncSecond", "second")
 
 
-class TruncDate(Transform):
+class _DatetimePart(Transform):
+    """A date or time taken out of a datetime by ``connection.ops.<cast_sql>``."""
+
+    cast_sql = None
+    output_type = None
+
+    def _resolve_output_field(self):
+        return getattr(_fields(), self.output_type)()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        sql, params = getattr(connection.ops, self.cast_sql)(sql, tuple(params), None)
+        return sql, list(params)
+
+
+class TruncDate(_DatetimePart):
     """The date of a datetime."""
 
     lookup_name = "date"
-
-    def _resolve_output_field(self):
-        return _fields().DateField()
-
-    def as_sql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        sql, params = connection.ops.datetime_cast_date_sql(sql, tuple(params), None)
-        return sql, list(params)
+    cast_sql = "datetime_cast_date_sql"
+    output_type = "DateField"
 
 
-class TruncTime(Transform):
+class TruncTime(_DatetimePart):
     """The time of a datetime."""
 
     lookup_name = "time"
-
-    def _resolve_output_field(self):
-        return _fields().TimeField()
-
-    def as_sql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.lhs)
-        sql, params = connection.ops.datetime_cast_time_sql(sql, tuple(params), None)
-        return sql, list(params)
+    cast_sql = "datetime_cast_time_sql"
+    output_type = "TimeField"
 
 
 __all__ = ["Extract", "ExtractDay", "ExtractHour", "ExtractIsoWeekDay", "ExtractIsoYear", "ExtractMinute",

@@ -36,39 +36,31 @@ class _SameAsArgument(object):
         return _fields().FloatField()
 
 
-class Abs(_SameAsArgument, Transform):
-    function = "ABS"
-    lookup_name = "abs"
+def _transform(name, result, function, lookup_name):
+    """A one-argument function that is also a lookup transform (``value__sqrt__gt=2``)."""
+    return type(str(name), (result, Transform), {"function": function, "lookup_name": lookup_name,
+                                                 "__doc__": "``%s(x)``." % function})
 
 
-class ACos(_FloatResult, Transform):
-    function = "ACOS"
-    lookup_name = "acos"
-
-
-class ASin(_FloatResult, Transform):
-    function = "ASIN"
-    lookup_name = "asin"
-
-
-class ATan(_FloatResult, Transform):
-    function = "ATAN"
-    lookup_name = "atan"
+Abs = _transform("Abs", _SameAsArgument, "ABS", "abs")
+Ceil = _transform("Ceil", _SameAsArgument, "CEILING", "ceil")
+Floor = _transform("Floor", _SameAsArgument, "FLOOR", "floor")
+ACos = _transform("ACos", _FloatResult, "ACOS", "acos")
+ASin = _transform("ASin", _FloatResult, "ASIN", "asin")
+ATan = _transform("ATan", _FloatResult, "ATAN", "atan")
+Cos = _transform("Cos", _FloatResult, "COS", "cos")
+Degrees = _transform("Degrees", _FloatResult, "DEGREES", "degrees")
+Exp = _transform("Exp", _FloatResult, "EXP", "exp")
+Ln = _transform("Ln", _FloatResult, "LN", "ln")
+Radians = _transform("Radians", _FloatResult, "RADIANS", "radians")
+Sin = _transform("Sin", _FloatResult, "SIN", "sin")
+Sqrt = _transform("Sqrt", _FloatResult, "SQRT", "sqrt")
+Tan = _transform("Tan", _FloatResult, "TAN", "tan")
 
 
 class ATan2(_FloatResult, Func):
     function = "ATAN2"
     arity = 2
-
-
-class Ceil(_SameAsArgument, Transform):
-    function = "CEILING"
-    lookup_name = "ceil"
-
-
-class Cos(_FloatResult, Transform):
-    function = "COS"
-    lookup_name = "cos"
 
 
 class Cot(_FloatResult, Transform):
@@ -77,26 +69,6 @@ class Cot(_FloatResult, Transform):
 
     def as_sqlite(self, compiler, connection):
         return self.as_sql(compiler, connection, template="(1 / TAN(%(expressions)s))")
-
-
-class Degrees(_FloatResult, Transform):
-    function = "DEGREES"
-    lookup_name = "degrees"
-
-
-class Exp(_FloatResult, Transform):
-    function = "EXP"
-    lookup_name = "exp"
-
-
-class Floor(_SameAsArgument, Transform):
-    function = "FLOOR"
-    lookup_name = "floor"
-
-
-class Ln(_FloatResult, Transform):
-    function = "LN"
-    lookup_name = "ln"
 
 
 class Log(_FloatResult, Func):
@@ -133,11 +105,6 @@ class Pi(_FloatResult, Func):
 class Power(_FloatResult, Func):
     function = "POWER"
     arity = 2
-
-
-class Radians(_FloatResult, Transform):
-    function = "RADIANS"
-    lookup_name = "radians"
 
 
 class Random(Func):
@@ -189,21 +156,6 @@ class Sign(Transform):
 
     def _resolve_output_field(self):
         return _fields().IntegerField()
-
-
-class Sin(_FloatResult, Transform):
-    function = "SIN"
-    lookup_name = "sin"
-
-
-class Sqrt(_FloatResult, Transform):
-    function = "SQRT"
-    lookup_name = "sqrt"
-
-
-class Tan(_FloatResult, Transform):
-    function = "TAN"
-    lookup_name = "tan"
 
 
 __all__ = ["Abs", "ACos", "ASin", "ATan", "ATan2", "Ceil", "Cos", "Cot", "Degrees", "Exp", "Floor", "Ln",
