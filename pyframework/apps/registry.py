@@ -11,7 +11,10 @@ from pyframework.core.exceptions import AppRegistryNotReady, ImproperlyConfigure
 
 
 class Apps(object):
-    def __init__(self):
+    """A registry of apps and models. ``apps`` is the project's; ``Apps(installed_apps)`` builds a
+    separate one (``pyframework.test.utils.isolate_apps`` gives a test its own)."""
+
+    def __init__(self, installed_apps=None):
         self.app_configs = OrderedDict()
         self.ready = False
         self.apps_ready = self.models_ready = False
@@ -21,6 +24,10 @@ class Apps(object):
         self.all_models = defaultdict(OrderedDict)
         # (app_label, model_name) -> callbacks waiting for that model ("app.Model" references).
         self._pending_operations = defaultdict(list)
+        # set_available_apps() pushes the full app list here (TransactionTestCase.available_apps).
+        self.stored_app_configs = []
+        if installed_apps is not None:
+            self.populate(installed_apps)
 
     def populate(self, installed_apps):
         """Import every installed app and call each one's ``ready()`` (idempotent)."""
@@ -146,6 +153,23 @@ class Apps(object):
         for app_models in list(self.all_models.values()):
             for model in list(app_models.values()):
                 model._meta._expire_cache()
+
+    def set_available_apps(self, available):
+        """Restrict the installed apps to the names in ``available`` until unset_available_apps()."""
+        available = set(available)
+        installed = set(config.name for config in self.get_app_configs())
+        if not available.issubset(installed):
+            raise ValueError("Available apps isn't a subset of installed apps, extra apps: %s"
+                             % ", ".join(sorted(available - installed)))
+        self.stored_app_configs.append(self.app_configs)
+        self.app_configs = OrderedDict((label, config) for label, config in self.app_configs.items()
+                                       if config.name in available)
+        self.clear_cache()
+
+    def unset_available_apps(self):
+        """Undo the last set_available_apps()."""
+        self.app_configs = self.stored_app_configs.pop()
+        self.clear_cache()
 
     def clear(self):
         """Forget all apps (tests that set up several projects in one process)."""

@@ -56,6 +56,41 @@ class Settings(object):
         return getattr(self, name) is not getattr(global_settings, name, None)
 
 
+class UserSettingsHolder(object):
+    """Settings layered over other settings: what ``override_settings`` installs.
+
+    Reading a name not set here falls through to ``default_settings``; ``del``
+    hides a setting of the layer below (``hasattr(settings, name)`` is then False).
+    """
+
+    def __init__(self, default_settings):
+        self.__dict__["_deleted"] = set()
+        self.default_settings = default_settings
+
+    def __getattr__(self, name):
+        if not _is_setting_name(name) or name in self._deleted:
+            raise AttributeError(name)
+        return getattr(self.default_settings, name)
+
+    def __setattr__(self, name, value):
+        self._deleted.discard(name)
+        super(UserSettingsHolder, self).__setattr__(name, value)
+
+    def __delattr__(self, name):
+        self._deleted.add(name)
+        if name in self.__dict__:
+            super(UserSettingsHolder, self).__delattr__(name)
+
+    def __dir__(self):
+        return sorted(set(name for name in list(self.__dict__) + dir(self.default_settings)
+                          if name not in self._deleted))
+
+    def is_overridden(self, name):
+        deleted = name in self._deleted
+        set_locally = name in self.__dict__
+        return deleted or set_locally or self.default_settings.is_overridden(name)
+
+
 class LazySettings(object):
     """Proxy that loads the real ``Settings`` on first use."""
 

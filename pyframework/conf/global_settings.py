@@ -201,6 +201,8 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 # Most sessions the in-process cache backend keeps; the least recently used go first.
 SESSION_CACHE_MAX_ENTRIES = 10000
+# The folder of the file session backend (...sessions.backends.file); None: the system's temp folder.
+SESSION_FILE_PATH = None
 
 CSRF_COOKIE_AGE = 60 * 60 * 24 * 7 * 52  # a year
 CSRF_COOKIE_DOMAIN = None
@@ -264,3 +266,9 @@ EMAIL_TIMEOUT = None
 EMAIL_FILE_PATH = None
 # The sender of mails that name none (password resets among them).
 DEFAULT_FROM_EMAIL = "webmaster@localhost"
+
+# Tests: the runner class of `manage.py test`, folders searched for fixtures besides each
+# app's fixtures/, and extra serialization formats ({"format": "dotted.module"}).
+TEST_RUNNER = "pyframework.test.runner.DiscoverRunner"
+FIXTURE_DIRS = []
+SERIALIZATION_MODULES = None

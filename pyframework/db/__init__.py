@@ -53,6 +53,9 @@ def _on_setting_changed(setting=None, **kwargs):
 
 
 signals.request_started.connect(reset_queries, dispatch_uid="pyframework.db.reset_queries")
-signals.request_started.connect(close_old_connections, dispatch_uid="pyframework.db.close_old_connections.start")
-signals.request_finished.connect(close_old_connections, dispatch_uid="pyframework.db.close_old_connections.end")
+# The test client disconnects these two for the duration of its requests (by these uids).
+CLOSE_AT_REQUEST_START = "pyframework.db.close_old_connections.start"
+CLOSE_AT_REQUEST_END = "pyframework.db.close_old_connections.end"
+signals.request_started.connect(close_old_connections, dispatch_uid=CLOSE_AT_REQUEST_START)
+signals.request_finished.connect(close_old_connections, dispatch_uid=CLOSE_AT_REQUEST_END)
 signals.setting_changed.connect(_on_setting_changed, dispatch_uid="pyframework.db.connections.reset")

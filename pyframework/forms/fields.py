@@ -18,6 +18,7 @@ from pyframework.forms import widgets
 from pyframework.forms.boundfield import BoundField
 from pyframework.forms.utils import error_messages_list
 from pyframework.utils import formats
+from pyframework.utils.choices import is_choices_class, normalize_choices
 from pyframework.utils.compat import integer_types, string_types, text_type, urlsplit, urlunsplit
 from pyframework.utils.translation import gettext_lazy as _
 from pyframework.utils.translation import ngettext_lazy
@@ -395,10 +396,10 @@ class ChoiceField(Field):
         return self._choices
 
     def _set_choices(self, value):
-        if callable(value):
+        if callable(value) and not is_choices_class(value):
             value = _CallableChoices(value)
         else:
-            value = list(value)
+            value = list(normalize_choices(value))
             _check_choices(value)
         self._choices = self.widget.choices = value
 

@@ -3,14 +3,11 @@ from __future__ import absolute_import, unicode_literals
 
 import copy
 
-from pyframework.core.exceptions import ValidationError
+from pyframework.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from pyframework.forms.fields import Field, FileField
 from pyframework.forms.renderers import render_form
 from pyframework.forms.utils import ErrorDict, ErrorList, error_messages_dict, error_messages_list
 from pyframework.utils.compat import python_2_unicode_compatible, text_type, with_metaclass
-
-
-NON_FIELD_ERRORS = "__all__"
 
 
 class DeclarativeFieldsMetaclass(type):

@@ -21,7 +21,7 @@ from pyframework.http.headers import HttpHeaders
 from pyframework.http.multipartparser import MultiPartParser
 from pyframework.http.querydict import QueryDict, parse_query_string
 from pyframework.http.stream import LimitedStream, RawPostDataException, UnreadablePostError  # noqa: F401
-from pyframework.utils.compat import PY2, urljoin, urlsplit
+from pyframework.utils.compat import PY2, integer_types, string_types, urljoin, urlsplit
 from pyframework.utils.datastructures import MultiValueDict
 from pyframework.utils.encoding import escape_uri_path, iri_to_uri
 from pyframework.utils.functional import cached_property
@@ -73,10 +73,20 @@ def decode_wsgi_path(value, what):
 
 
 def parse_content_length(environ):
-    """CONTENT_LENGTH as an int; None when absent; BadRequest when not a non-negative integer."""
+    """CONTENT_LENGTH as an int; None when absent; BadRequest when not a non-negative integer.
+
+    PEP 3333 makes it a string, but callers that build environs by hand (Django's test
+    RequestFactory among them) may give an int, which is taken as it is.
+    """
     raw = environ.get("CONTENT_LENGTH")
     if raw is None:
         return None
+    if isinstance(raw, integer_types) and not isinstance(raw, bool):
+        if raw < 0:
+            raise BadRequest("Invalid Content-Length header '%s': it must be a non-negative integer." % (raw,))
+        return int(raw)
+    if not isinstance(raw, string_types):
+        raise BadRequest("Invalid Content-Length header %r: it must be a non-negative integer." % (raw,))
     text = raw.strip()
     if not text:
         return None
@@ -317,8 +327,8 @@ class HttpRequest(object):
 
     def _content_length_for_limits(self):
         try:
-            return int(self.META.get("CONTENT_LENGTH") or 0)
-        except (TypeError, ValueError):
+            return parse_content_length(self.META) or 0
+        except (AttributeError, BadRequest):
             return 0
 
     @property

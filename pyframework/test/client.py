@@ -1,6 +1,8 @@
 """A test client that runs requests through the whole WSGI stack, checked by ``wsgiref.validate``."""
 from __future__ import absolute_import, unicode_literals
 
+import copy
+import importlib
 import json
 import mimetypes
 import os
@@ -10,8 +12,12 @@ from io import BytesIO
 
 import pyframework
 from pyframework.core.handlers.wsgi import WSGIHandler
-from pyframework.core.signals import got_request_exception
-from pyframework.http.request import TEST_CLIENT_ENVIRON_KEY, WSGIRequest
+from pyframework.conf import settings
+from pyframework.core import signals
+from pyframework.core.signals import got_request_exception, template_rendered
+from pyframework.db import close_old_connections, connections
+from pyframework.http.request import TEST_CLIENT_ENVIRON_KEY, HttpRequest, WSGIRequest
+from pyframework.test.utils import ContextList
 from pyframework.utils.compat import (
     PY2, NativeStringIO, SimpleCookie, native_str, reraise, string_types, text_type, urlencode, urljoin, urlsplit,
 )
@@ -214,6 +220,20 @@ class RequestFactory(object):
         return self.request(**environ)
 
 
+_CLOSE_OLD_CONNECTIONS_UIDS = (("request_started", "pyframework.db.close_old_connections.start"),
+                               ("request_finished", "pyframework.db.close_old_connections.end"))
+
+
+def _disconnect_close_old_connections():
+    for signal_name, uid in _CLOSE_OLD_CONNECTIONS_UIDS:
+        getattr(signals, signal_name).disconnect(dispatch_uid=uid)
+
+
+def _reconnect_close_old_connections():
+    for signal_name, uid in _CLOSE_OLD_CONNECTIONS_UIDS:
+        getattr(signals, signal_name).connect(close_old_connections, dispatch_uid=uid)
+
+
 class ClientHandler(WSGIHandler):
     """The project's WSGI handler, remembering the last request and response for inspection."""
 
@@ -260,17 +280,33 @@ class Client(RequestFactory):
         self.raise_request_exception = raise_request_exception
 
     def request(self, **request):
-        """Run one request through the WSGI stack and return its response object."""
+        """Run one request through the WSGI stack and return its response object.
+
+        The response carries ``templates`` and ``context`` (the templates rendered and
+        their contexts), ``wsgi_request``, ``resolver_match``, ``client`` and ``json()``.
+        """
         environ = self._base_environ(**request)
         # A fresh handler per request: tests change MIDDLEWARE with override_settings.
         handler = ClientHandler(self.enforce_csrf_checks)
         raised = []
+        rendered = {"templates": [], "context": ContextList()}
 
         def remember_exception(**kwargs):
             raised.append(sys.exc_info())
 
+        def remember_template(template, context, **kwargs):
+            rendered["templates"].append(template)
+            rendered["context"].append(copy.copy(context))
+
         signal_uid = "test-client-%d" % id(raised)
         got_request_exception.connect(remember_exception, dispatch_uid=signal_uid)
+        template_rendered.connect(remember_template, dispatch_uid=signal_uid)
+        # A test's transaction (TestCase) must survive the request: the handler's end-of-request
+        # connection clean-up would close its connection. Outside one, connections live and die
+        # as they do in production, so tests of connection lifetime see the real thing.
+        keep_connections = any(conn.in_atomic_block for conn in connections.all(initialized_only=True))
+        if keep_connections:
+            _disconnect_close_old_connections()
         try:
             wire = {}
             written = []
@@ -285,13 +321,94 @@ class Client(RequestFactory):
             finally:
                 result.close()
         finally:
+            if keep_connections:
+                _reconnect_close_old_connections()
             got_request_exception.disconnect(dispatch_uid=signal_uid)
+            template_rendered.disconnect(dispatch_uid=signal_uid)
         if raised and self.raise_request_exception:
             reraise(*raised[0])
         response = handler.last_response
         self._store_cookies(wire["headers"])
         self._attach(response, environ, handler.last_request, body)
+        response.templates = rendered["templates"]
+        contexts = rendered["context"]
+        response.context = (contexts[0] if len(contexts) == 1 else contexts) if contexts else None
         return response
+
+    # -- authentication ------------------------------------------------------------------
+
+    @property
+    def session(self):
+        """The session of this client's cookie (a new, saved one if it has none)."""
+        engine = importlib.import_module(settings.SESSION_ENGINE)
+        cookie = self.cookies.get(settings.SESSION_COOKIE_NAME)
+        if cookie:
+            return engine.SessionStore(cookie.value)
+        session = engine.SessionStore()
+        session.save()
+        self._set_session_cookie(session)
+        return session
+
+    def login(self, **credentials):
+        """Log in as ``authenticate(**credentials)``'s user, as the login view would; False if
+        the credentials are wrong (or the user is inactive)."""
+        from pyframework.contrib.auth import authenticate
+
+        user = authenticate(**credentials)
+        if user is None:
+            return False
+        self._login(user)
+        return True
+
+    def force_login(self, user, backend=None):
+        """Log ``user`` in without credentials; ``backend`` defaults to the first of
+        AUTHENTICATION_BACKENDS that can load users."""
+        from pyframework.contrib.auth import load_backend
+
+        if backend is None:
+            for backend_path in settings.AUTHENTICATION_BACKENDS:
+                if hasattr(load_backend(backend_path), "get_user"):
+                    backend = backend_path
+                    break
+        user.backend = backend
+        self._login(user, backend)
+
+    def _login(self, user, backend=None):
+        from pyframework.contrib.auth import login
+
+        request = HttpRequest()
+        request.session = self._existing_session() or importlib.import_module(
+            settings.SESSION_ENGINE).SessionStore()
+        login(request, user, backend)
+        request.session.save()
+        self._set_session_cookie(request.session)
+
+    def logout(self):
+        """Log out: the session is flushed and every cookie dropped."""
+        from pyframework.contrib.auth import get_user, logout
+
+        request = HttpRequest()
+        session = self._existing_session()
+        if session is not None:
+            request.session = session
+            request.user = get_user(request)
+        else:
+            request.session = importlib.import_module(settings.SESSION_ENGINE).SessionStore()
+        logout(request)
+        self.cookies = SimpleCookie()
+
+    def _existing_session(self):
+        cookie = self.cookies.get(settings.SESSION_COOKIE_NAME)
+        if not cookie:
+            return None
+        return importlib.import_module(settings.SESSION_ENGINE).SessionStore(cookie.value)
+
+    def _set_session_cookie(self, session):
+        # Cookie names and values are native strings (bytes on Jython).
+        name = native_str(settings.SESSION_COOKIE_NAME)
+        self.cookies[name] = native_str(session.session_key)
+        self.cookies[name].update({"max-age": "", "path": "/", "domain": settings.SESSION_COOKIE_DOMAIN or "",
+                                   "secure": settings.SESSION_COOKIE_SECURE or "", "expires": ""})
 
     def _store_cookies(self, headers):
         for name, value in headers:
@@ -308,7 +425,6 @@ class Client(RequestFactory):
         response.request = environ
         response.wsgi_request = wsgi_request
         response.resolver_match = getattr(wsgi_request, "resolver_match", None)
-        response.redirect_chain = []
         response.json = partial(_response_json, response)
         # Expose what went over the wire (e.g. no body for HEAD).
         if getattr(response, "streaming", False):

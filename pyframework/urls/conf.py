@@ -7,6 +7,8 @@ start-up, rather than on some later request.
 from __future__ import absolute_import, unicode_literals
 
 import importlib
+import sys
+import types
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.urls.patterns import RegexPattern, RoutePattern
@@ -35,7 +37,7 @@ def include(arg, namespace=None):
     if isinstance(urlconf, string_types):
         urlconf = importlib.import_module(urlconf)
     patterns = getattr(urlconf, "urlpatterns", urlconf)
-    if not isinstance(patterns, (list, tuple)):
+    if not isinstance(patterns, (list, tuple)) and not _being_imported(urlconf):
         raise ImproperlyConfigured(
             "include('%s'): the included urlconf has no 'urlpatterns' list." % (getattr(urlconf, "__name__", urlconf),))
     app_name = getattr(urlconf, "app_name", app_name)
@@ -44,6 +46,18 @@ def include(arg, namespace=None):
             "include(..., namespace='%s') needs an application name: set app_name in the included "
             "urlconf module, or pass a (patterns, app_name) tuple." % namespace)
     return _Included((urlconf, app_name, namespace or app_name))
+
+
+def _being_imported(module):
+    """True for a module whose import is still running: two urlconfs that include each other
+    see each other half-imported; the resolver reads ``urlpatterns`` when it is first used."""
+    if not isinstance(module, types.ModuleType):
+        return False
+    spec = getattr(module, "__spec__", None)
+    if spec is not None and getattr(spec, "_initializing", False):
+        return True
+    # Python 2 (Jython) has no module specs: a module in mid-import is in sys.modules without urlpatterns.
+    return sys.modules.get(module.__name__) is module and "urlpatterns" not in vars(module)
 
 
 def _make_path(pattern_class, function_name):

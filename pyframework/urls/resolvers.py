@@ -8,6 +8,7 @@ builds a single ``ResolverMatch`` at the matching leaf; the reverse tables
 from __future__ import absolute_import, unicode_literals
 
 import importlib
+import threading
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.urls.exceptions import Resolver404
@@ -25,6 +26,19 @@ DEFAULT_ERROR_HANDLERS = {
     404: "pyframework.views.defaults.page_not_found",
     500: "pyframework.views.defaults.server_error",
 }
+
+
+# Per thread: the urlconf modules whose patterns are being loaded and the resolvers whose
+# reverse tables are being built, so that urlconfs including each other stop recursing.
+_walking = threading.local()
+
+
+def _in_progress(kind):
+    stack = getattr(_walking, kind, None)
+    if stack is None:
+        stack = set()
+        setattr(_walking, kind, stack)
+    return stack
 
 
 def _callable_path(func):
@@ -160,12 +174,21 @@ class URLResolver(object):
             raise ImproperlyConfigured(
                 "The URLconf '%s' has no 'urlpatterns' list. If it really has patterns, "
                 "check for a circular import." % (self.urlconf_name,))
-        for entry in patterns:
-            if isinstance(entry, URLResolver):
-                entry.url_patterns  # load included urlconfs now: errors surface at start-up
-            elif not isinstance(entry, URLPattern):
-                raise ImproperlyConfigured(
-                    "URLconf '%s' contains %r, which is not a path()/re_path() pattern." % (self.urlconf_name, entry))
+        loading = _in_progress("modules")
+        loading.add(id(module))
+        try:
+            for entry in patterns:
+                if isinstance(entry, URLResolver):
+                    # Load included urlconfs now, so their errors surface at start-up; one that is
+                    # already loading further up (urlconfs including each other) loads when used.
+                    if id(entry.urlconf_module) not in loading:
+                        entry.url_patterns
+                elif not isinstance(entry, URLPattern):
+                    raise ImproperlyConfigured(
+                        "URLconf '%s' contains %r, which is not a path()/re_path() pattern." % (
+                            self.urlconf_name, entry))
+        finally:
+            loading.discard(id(module))
         self._check_error_handlers(module)
         return patterns
 
@@ -263,7 +286,10 @@ class URLResolver(object):
         language = get_language()
         state = self._per_language.get(language)
         if state is None:
-            state = self._per_language.setdefault(language, ({}, self._build_reverse_tables()))
+            tables = self._guarded_reverse_tables()
+            if tables is None:
+                return {}, ({}, {}, {})
+            state = self._per_language.setdefault(language, ({}, tables))
         return state
 
     @property
@@ -291,11 +317,25 @@ class URLResolver(object):
     def _reverse_tables(self):
         if self._language_dependent:
             return self._language_state()[1]
-        return self._language_independent_tables
+        tables = self.__dict__.get("_reverse_tables_cache")
+        if tables is None:
+            tables = self._guarded_reverse_tables()
+            if tables is None:
+                return {}, {}, {}
+            self.__dict__["_reverse_tables_cache"] = tables
+        return tables
 
-    @cached_property
-    def _language_independent_tables(self):
-        return self._build_reverse_tables()
+    def _guarded_reverse_tables(self):
+        """The reverse tables, or None when reached again while they are being built."""
+        building = _in_progress("resolvers")
+        if id(self) in building:
+            # Reached again through urlconfs that include each other: that cycle adds no names.
+            return None
+        building.add(id(self))
+        try:
+            return self._build_reverse_tables()
+        finally:
+            building.discard(id(self))
 
     def _build_reverse_tables(self):
         lookups, namespaces, apps = {}, {}, {}

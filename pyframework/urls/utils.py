@@ -1,22 +1,9 @@
 """Import callables named by dotted paths (error handlers, template options)."""
 from __future__ import absolute_import, unicode_literals
 
-import importlib
-
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.utils.compat import string_types
-
-
-def import_string(dotted_path):
-    """Import ``"package.module.name"`` and return ``name``; ImportError says what failed."""
-    module_path, _, attribute = dotted_path.rpartition(".")
-    if not module_path:
-        raise ImportError("'%s' is not a dotted path of the form 'module.name'." % dotted_path)
-    module = importlib.import_module(module_path)
-    try:
-        return getattr(module, attribute)
-    except AttributeError:
-        raise ImportError("Module '%s' has no attribute '%s'." % (module_path, attribute))
+from pyframework.utils.module_loading import import_string  # noqa: F401 - long importable from here
 
 
 def get_callable(lookup, setting_name):

@@ -1,5 +1,19 @@
-"""Support for middleware written as classes with ``process_request``/``process_response``."""
+"""Support for middleware written as classes with ``process_request``/``process_response``, and
+the deprecation warning classes Django's code and tests name."""
 from __future__ import absolute_import, unicode_literals
+
+
+class RemovedInDjango60Warning(DeprecationWarning):
+    """Django's name for behaviour its next major version drops; pyframework raises these where it
+    keeps Django 5.2's deprecated behaviour, so ported code and warning filters keep working."""
+
+
+class RemovedInDjango61Warning(PendingDeprecationWarning):
+    """As RemovedInDjango60Warning, one version further."""
+
+
+RemovedInNextVersionWarning = RemovedInDjango60Warning
+RemovedAfterNextVersionWarning = RemovedInDjango61Warning
 
 
 class MiddlewareMixin(object):

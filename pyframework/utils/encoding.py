@@ -144,3 +144,8 @@ def repercent_broken_unicode(data):
             decoded.append(data[:exc.start].decode("utf-8"))
             decoded.append(_quote_bytes(data[exc.start:exc.end], ""))
             data = data[exc.end:]
+
+
+def punycode(domain):
+    """A domain name in its IDNA (ASCII) form."""
+    return domain.encode("idna").decode("ascii")

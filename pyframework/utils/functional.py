@@ -26,7 +26,7 @@ class cached_property(object):
         return value
 
 
-_empty = object()
+_empty = empty = object()  # ``empty``: Django's name for "not set up yet"
 
 
 def _proxied(func):
@@ -38,19 +38,17 @@ def _proxied(func):
     return method
 
 
-class SimpleLazyObject(object):
-    """Stand-in for the result of ``func()``, which is called on first use only.
+class LazyObject(object):
+    """A proxy for an object made on first use by ``_setup()``, which subclasses define and
+    which sets ``self._wrapped`` (as ``django.utils.functional.LazyObject``)."""
 
-    Lets middleware attach costly values (the current user, say) to a request
-    without computing them for views that never look.
-    """
+    _wrapped = None
 
-    def __init__(self, func):
-        self.__dict__["_setupfunc"] = func
+    def __init__(self):
         self.__dict__["_wrapped"] = _empty
 
     def _setup(self):
-        self.__dict__["_wrapped"] = self._setupfunc()
+        raise NotImplementedError("subclasses of LazyObject must provide a _setup() method")
 
     def __getattr__(self, name):
         if self._wrapped is _empty:
@@ -58,6 +56,9 @@ class SimpleLazyObject(object):
         return getattr(self._wrapped, name)
 
     def __setattr__(self, name, value):
+        if name == "_wrapped":
+            self.__dict__["_wrapped"] = value  # what _setup() assigns
+            return
         if self._wrapped is _empty:
             self._setup()
         setattr(self._wrapped, name, value)
@@ -69,7 +70,7 @@ class SimpleLazyObject(object):
 
     def __repr__(self):
         if self._wrapped is _empty:
-            return "<%s: %r>" % (type(self).__name__, self._setupfunc)
+            return "<%s: %s>" % (type(self).__name__, "not set up")
         return "<%s: %r>" % (type(self).__name__, self._wrapped)
 
     @property
@@ -93,6 +94,26 @@ class SimpleLazyObject(object):
     __delitem__ = _proxied(operator.delitem)
     if PY2:
         __unicode__ = _proxied(text_type)
+
+
+class SimpleLazyObject(LazyObject):
+    """Stand-in for the result of ``func()``, which is called on first use only.
+
+    Lets middleware attach costly values (the current user, say) to a request
+    without computing them for views that never look.
+    """
+
+    def __init__(self, func):
+        self.__dict__["_setupfunc"] = func
+        super(SimpleLazyObject, self).__init__()
+
+    def _setup(self):
+        self._wrapped = self._setupfunc()
+
+    def __repr__(self):
+        if self._wrapped is _empty:
+            return "<%s: %r>" % (type(self).__name__, self._setupfunc)
+        return "<%s: %r>" % (type(self).__name__, self._wrapped)
 
 
 class Promise(object):
@@ -175,3 +196,8 @@ def lazy(func, *resultclasses):
     wrapper.__name__ = getattr(func, "__name__", str("lazy"))
     wrapper.__doc__ = getattr(func, "__doc__", None)
     return wrapper
+
+
+def lazystr(text):
+    """A lazy ``text_type(text)``: for values that must stay lazy until shown (as Django's)."""
+    return lazy(text_type, text_type)(text)

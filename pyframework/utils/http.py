@@ -123,6 +123,10 @@ def is_same_domain(host, pattern):
     return host == pattern
 
 
+# Longer "next" URLs are refused outright (as Django 5.2 does): parsing them is slow on purpose-made input.
+MAX_URL_LENGTH = 2048
+
+
 def url_has_allowed_host_and_scheme(url, allowed_hosts, require_https=False):
     """True if redirecting to ``url`` is safe: a relative URL, or an allowed host and scheme.
 
@@ -131,7 +135,7 @@ def url_has_allowed_host_and_scheme(url, allowed_hosts, require_https=False):
     """
     if url is not None:
         url = url.strip()
-    if not url:
+    if not url or len(url) > MAX_URL_LENGTH:
         return False
     if allowed_hosts is None:
         allowed_hosts = set()

@@ -280,3 +280,32 @@ def test_deferred_field_loads_on_access(db, create_tables):
     partial = Gadget.from_db("default", ["id", "name"], [gadget.pk, "lazy"])
     assert partial.get_deferred_fields() == {"size", "created", "touched", "colour"}
     assert partial.size == 4
+
+
+class MarkdownField(models.TextField):
+    """A project's own field: stored like its base class."""
+
+    def from_db_value(self, value, expression, connection):
+        return value
+
+
+class Slug2Field(models.CharField):
+    pass
+
+
+class CustomColumns(models.Model):
+    body = MarkdownField()
+    code = Slug2Field(max_length=5)
+
+    class Meta:
+        app_label = "dbm_persist"
+
+
+def test_subclasses_of_built_in_fields_get_their_bases_column(db, create_tables):
+    assert MarkdownField().get_internal_type() == "TextField"
+    assert Slug2Field(max_length=5).get_internal_type() == "CharField"
+    assert MarkdownField().db_type(db.connection) == models.TextField().db_type(db.connection)
+    create_tables(CustomColumns)
+    CustomColumns.objects.create(body="# title\n" * 300, code="ab")
+    row = CustomColumns.objects.get()
+    assert (row.body, row.code) == ("# title\n" * 300, "ab")

@@ -307,6 +307,63 @@ def test_prefetched_and_selected_relations_need_no_more_queries(db, create_table
         assert [n.writer.name for n in novels] == ["Ann", "Ann", "Bob"]
 
 
+def test_writes_through_a_related_manager_drop_its_prefetched_set(db, create_tables):
+    create_tables(*ALL)
+    ann, bob = Writer.objects.create(name="Ann"), Writer.objects.create(name="Bob")
+    red = Label.objects.create(name="red")
+    first = Novel.objects.create(title="1", writer=ann)
+
+    def ann_prefetched():
+        return Writer.objects.prefetch_related("novels", "edited").get(pk=ann.pk)
+
+    writer = ann_prefetched()
+    writer.novels.create(title="2")
+    assert names(writer.novels.all()) == ["1", "2"]
+    writer = ann_prefetched()
+    writer.novels.get_or_create(title="3")
+    assert names(writer.novels.all()) == ["1", "2", "3"]
+    writer = ann_prefetched()
+    writer.novels.update_or_create(title="4")
+    assert names(writer.novels.all()) == ["1", "2", "3", "4"]
+    moved = Novel.objects.create(title="5", writer=bob)
+    writer = ann_prefetched()
+    writer.novels.add(moved)
+    assert names(writer.novels.all()) == ["1", "2", "3", "4", "5"]
+    # A nullable key: remove(), clear() and set() too.
+    first.editor = ann
+    first.save()
+    writer = ann_prefetched()
+    assert names(writer.edited.all()) == ["1"]
+    writer.edited.remove(first)
+    assert names(writer.edited.all()) == []
+    writer = ann_prefetched()
+    writer.edited.set([moved])
+    assert names(writer.edited.all()) == ["5"]
+    writer = ann_prefetched()
+    writer.edited.clear()
+    assert names(writer.edited.all()) == []
+    # The other prefetched relation of the same instance stays cached.
+    writer = ann_prefetched()
+    writer.edited.add(first)
+    assert "novels" in writer._prefetched_objects_cache
+
+    novel = Novel.objects.prefetch_related("labels").get(pk=first.pk)
+    novel.labels.add(red)
+    assert names(novel.labels.all()) == ["red"]
+    novel = Novel.objects.prefetch_related("labels").get(pk=first.pk)
+    novel.labels.create(name="green")
+    assert sorted(names(novel.labels.all())) == ["green", "red"]
+    novel = Novel.objects.prefetch_related("labels").get(pk=first.pk)
+    novel.labels.remove(red)
+    assert names(novel.labels.all()) == ["green"]
+    novel = Novel.objects.prefetch_related("labels").get(pk=first.pk)
+    novel.labels.set([red])
+    assert names(novel.labels.all()) == ["red"]
+    novel = Novel.objects.prefetch_related("labels").get(pk=first.pk)
+    novel.labels.clear()
+    assert names(novel.labels.all()) == []
+
+
 def test_full_clean_checks_that_the_related_row_exists(db, create_tables):
     from pyframework.core.exceptions import ValidationError
 

@@ -145,6 +145,17 @@ def test_invalid_content_length_is_a_bad_request(content_length):
     assert "Content-Length" in str(info.value)
 
 
+def test_integer_content_length_in_the_environ_is_accepted():
+    # Hand-built environs (Django's RequestFactory among them) may hold an int, not a string.
+    request = WSGIRequest(make_environ("/", method="POST", body=b"a=1&b=2", content_type=FORM, content_length=7))
+    assert request.body == b"a=1&b=2"
+    assert request.POST.dict() == {"a": "1", "b": "2"}
+    with pytest.raises(BadRequest):
+        WSGIRequest(make_environ("/", method="POST", body=b"x", content_length=-1))
+    with pytest.raises(BadRequest):
+        WSGIRequest(make_environ("/", method="POST", body=b"x", content_length=1.0))
+
+
 def test_body_shorter_than_content_length():
     request = WSGIRequest(make_environ("/", method="POST", body=b"a=1", content_type=FORM, content_length="100"))
     with pytest.raises(UnreadablePostError) as info:

@@ -13,6 +13,7 @@ from pyframework.core import signing
 from pyframework.core.exceptions import ImproperlyConfigured
 from fake_clock_support import FakeClock
 from pyframework.test import Client, override_settings
+from pyframework.utils import timezone
 
 SIGNED = "pyframework.contrib.sessions.backends.signed_cookies"
 CACHE = "pyframework.contrib.sessions.backends.cache"
@@ -228,6 +229,28 @@ def test_expiry_accessors(clock):
         assert session.get_expiry_age() == 1000
         with pytest.raises(TypeError):
             session.set_expiry("tomorrow")
+
+
+@pytest.mark.parametrize("use_tz", [True, False])
+def test_expiry_dates_follow_use_tz(clock, use_tz):
+    session = CacheSession()
+    with override_settings(USE_TZ=use_tz, SESSION_COOKIE_AGE=1000):
+        for value in (None, 60, datetime.timedelta(seconds=90)):
+            session.set_expiry(value)
+            moment = session.get_expiry_date()
+            assert (moment.tzinfo is not None) is use_tz
+        assert session.get_expiry_age() == 90
+        expected = datetime.datetime.fromtimestamp(1700000090.0) if not use_tz else datetime.datetime(
+            2023, 11, 14, 22, 14, 50, tzinfo=timezone.utc)
+        assert session.get_expiry_date() == expected
+        # A datetime given in the project's convention comes back equal and gives the right age.
+        at = session.get_expiry_date() + datetime.timedelta(seconds=30)
+        session.set_expiry(at)
+        assert session.get_expiry_date() == at
+        assert session.get_expiry_age() == 120
+        assert not session.has_expired(dict(session.items()), clock.now)
+        clock.now += 121
+        assert session.has_expired(dict(session.items()), clock.now - 121)
 
 
 def test_memory_store_evicts_the_least_recently_used(clock):

@@ -67,6 +67,20 @@ def test_data_persists_in_a_row(session_table):
     assert SessionStore(store.session_key).exists(store.session_key)
 
 
+def test_the_model_decodes_rows_and_its_manager_saves_them(session_table):
+    from pyframework.contrib.sessions.base_session import AbstractBaseSession
+
+    assert issubclass(session_table, AbstractBaseSession) and AbstractBaseSession._meta.abstract
+    assert session_table.get_session_store_class() is SessionStore
+    expires = timezone.now() + datetime.timedelta(days=1)
+    row = session_table.objects.save("k" * 32, {"cart": [1, 2]}, expires)
+    assert session_table.objects.get(pk=row.pk).get_decoded() == {"cart": [1, 2]}
+    assert SessionStore("k" * 32)["cart"] == [1, 2]
+    session_table.objects.save("k" * 32, {}, expires)  # an empty session is deleted
+    assert not session_table.objects.filter(pk="k" * 32).exists()
+    assert str(row) == "k" * 32
+
+
 def test_update_keeps_the_key(session_table):
     store = SessionStore()
     store["n"] = 1

@@ -180,6 +180,23 @@ def test_url_prefers_the_namespace_of_the_current_request(use_templates):
         set_urlconf(None)
 
 
+def test_url_takes_reverses_args_and_kwargs_as_in_djangos_jinja2_docs(use_templates):
+    engine = use_templates()["jinja2"]
+    set_urlconf("template_urls")
+    try:
+        for source in ("{{ url('tmpl-item', 7) }}", "{{ url('tmpl-item', pk=7) }}",
+                       "{{ url('tmpl-item', args=[7]) }}", "{{ url('tmpl-item', kwargs={'pk': 7}) }}",
+                       "{{ url('tmpl-item', args=(7,), urlconf='template_urls') }}"):
+            assert engine.from_string(source).render({}) == "/items/7/", source
+        assert engine.from_string("{{ url('shop:index', current_app='outlet') }}").render({}) == "/outlet/"
+        with pytest.raises(ValueError):
+            engine.from_string("{{ url('tmpl-item', 7, args=[7]) }}").render({})
+        with pytest.raises(ValueError):
+            engine.from_string("{{ url('tmpl-item', pk=7, kwargs={'pk': 7}) }}").render({})
+    finally:
+        set_urlconf(None)
+
+
 def test_override_settings_resets_engines(use_templates):
     from pyframework.test.utils import override_settings
     use_templates()

@@ -114,3 +114,30 @@ class _UTC(datetime.tzinfo):
 
     def tzname(self, dt):
         return "UTC"
+
+
+def test_lazy_object_sets_up_on_first_use():
+    from pyframework.utils.functional import LazyObject, empty
+
+    calls = []
+
+    class LazyConfig(LazyObject):
+        def _setup(self):
+            calls.append(1)
+            self._wrapped = {"debug": True}
+
+    config = LazyConfig()
+    assert config._wrapped is empty and calls == []
+    assert config["debug"] is True and len(config) == 1 and "debug" in config
+    assert calls == [1] and isinstance(config, dict)
+    config.__dict__["_wrapped"] = empty
+
+    class Broken(LazyObject):
+        pass
+
+    try:
+        Broken().anything
+    except NotImplementedError:
+        pass
+    else:
+        raise AssertionError("_setup() must be required")

@@ -73,6 +73,8 @@ def test_urlencode():
     ("", False),
     (None, False),
     ("ftp://testserver/", False),
+    ("/" + "a" * 2047, True),
+    ("/" + "a" * 2048, False),  # longer than MAX_URL_LENGTH
 ])
 def test_url_has_allowed_host_and_scheme(url, allowed):
     assert url_has_allowed_host_and_scheme(url, {"testserver"}) is allowed

@@ -13,8 +13,9 @@ from pyframework.contrib.messages.api import (  # noqa: F401
 from pyframework.contrib.messages.constants import (  # noqa: F401
     DEBUG, DEFAULT_LEVELS, DEFAULT_TAGS, ERROR, INFO, SUCCESS, WARNING,
 )
+from pyframework.contrib.messages.storage.base import Message  # noqa: F401
 
 __all__ = [
     "MessageFailure", "add_message", "debug", "error", "get_level", "get_messages", "info", "set_level", "success",
-    "warning", "DEBUG", "DEFAULT_LEVELS", "DEFAULT_TAGS", "ERROR", "INFO", "SUCCESS", "WARNING",
+    "warning", "Message", "DEBUG", "DEFAULT_LEVELS", "DEFAULT_TAGS", "ERROR", "INFO", "SUCCESS", "WARNING",
 ]

@@ -1,7 +1,6 @@
 """BaseHandler: builds the middleware chain once and turns a request into a response."""
 from __future__ import absolute_import, unicode_literals
 
-import importlib
 import logging
 
 from pyframework.conf import settings
@@ -9,25 +8,20 @@ from pyframework.core.exceptions import ImproperlyConfigured, MiddlewareNotUsed
 from pyframework.core.handlers.exception import HANDLED_EXCEPTIONS, convert_exception_to_response
 from pyframework.db import connections, transaction
 from pyframework.urls import get_resolver, set_urlconf
+from pyframework.utils import module_loading
 
 request_logger = logging.getLogger("pyframework.request")
 
 
 def import_string(dotted_path, setting_name):
     """Import ``package.module.attr``; errors name the setting entry to fix."""
-    module_path, _, attr = dotted_path.rpartition(".")
-    if not module_path:
+    if "." not in dotted_path.strip("."):
         raise ImproperlyConfigured("%s entry %r is not a dotted path like 'package.module.Name'."
                                    % (setting_name, dotted_path))
     try:
-        module = importlib.import_module(module_path)
+        return module_loading.import_string(dotted_path)
     except ImportError as exc:
         raise ImproperlyConfigured("%s entry %r cannot be imported: %s" % (setting_name, dotted_path, exc))
-    try:
-        return getattr(module, attr)
-    except AttributeError:
-        raise ImproperlyConfigured("%s entry %r: module %r has no attribute %r."
-                                   % (setting_name, dotted_path, module_path, attr))
 
 
 def validate_host(get_response):

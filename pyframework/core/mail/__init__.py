@@ -10,8 +10,9 @@ from pyframework.conf import settings
 from pyframework.core import signing
 from pyframework.core.mail.message import (
     BadHeaderError, EmailMessage, EmailMultiAlternatives, sanitize_address)
+from pyframework.core.mail.utils import DNS_NAME, CachedDnsName  # noqa: F401
 
-__all__ = ["BadHeaderError", "EmailMessage", "EmailMultiAlternatives", "get_connection", "sanitize_address",
+__all__ = ["CachedDnsName", "DNS_NAME", "BadHeaderError", "EmailMessage", "EmailMultiAlternatives", "get_connection", "sanitize_address",
            "send_mail", "send_mass_mail"]
 
 # Messages the locmem backend "sent"; the backend creates the list on first use.

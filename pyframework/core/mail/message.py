@@ -7,9 +7,10 @@ from email.header import Header
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
-from email.utils import formataddr, formatdate, getaddresses, make_msgid
+from email.utils import formataddr, formatdate, getaddresses
 
 from pyframework.conf import settings
+from pyframework.core.mail.utils import make_msgid
 from pyframework.utils.compat import PY2, binary_type, native_str, string_types, text_type
 
 # Non-ASCII text goes quoted-printable: readable where it is ASCII, safe for any line length.

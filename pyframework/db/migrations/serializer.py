@@ -14,6 +14,7 @@ import sys
 import types
 import uuid
 
+from pyframework.db.models.enums import Choices
 from pyframework.utils.compat import PY2, binary_type, integer_types, text_type
 from pyframework.utils.functional import Promise
 
@@ -175,6 +176,8 @@ def _serialize_datetime(value):
 
 def serialize(value):
     """Python source evaluating to ``value``, and the import lines it needs."""
+    if isinstance(value, Choices):  # as in Django: a member is written as its plain value
+        value = value.value
     if value is None or isinstance(value, bool):
         return repr(value), set()
     if isinstance(value, Promise):

@@ -3,13 +3,14 @@ from __future__ import absolute_import, unicode_literals
 
 from pyframework.core.exceptions import ObjectDoesNotExist  # noqa: F401
 from pyframework.db.models import signals  # noqa: F401
-from pyframework.db.models.aggregates import Aggregate, Avg, Count, Max, Min, Sum  # noqa: F401
+from pyframework.db.models.aggregates import Aggregate, Avg, Count, Max, Min, StdDev, Sum, Variance  # noqa: F401
 from pyframework.db.models.constraints import BaseConstraint, CheckConstraint, UniqueConstraint  # noqa: F401
 from pyframework.db.models.deletion import (  # noqa: F401
     CASCADE, DO_NOTHING, PROTECT, RESTRICT, SET, SET_DEFAULT, SET_NULL, ProtectedError, RestrictedError,
 )
+from pyframework.db.models.enums import Choices, IntegerChoices, TextChoices  # noqa: F401
 from pyframework.db.models.expressions import (  # noqa: F401
-    Exists, ExpressionWrapper, F, Func, OrderBy, OuterRef, RawSQL, Subquery, Value,
+    Case, Exists, ExpressionWrapper, F, Func, OrderBy, OuterRef, RawSQL, Subquery, Value, When,
 )
 from pyframework.db.models.fields import (  # noqa: F401
     NOT_PROVIDED, AutoField, BigAutoField, BigIntegerField, BinaryField, BooleanField, CharField,
@@ -33,11 +34,13 @@ from pyframework.db.models.base import Model, ModelBase  # noqa: F401,E402
 
 __all__ = [
     "ObjectDoesNotExist", "signals",
-    "Aggregate", "Avg", "Count", "Max", "Min", "Sum",
+    "Aggregate", "Avg", "Count", "Max", "Min", "StdDev", "Sum", "Variance",
     "BaseConstraint", "CheckConstraint", "UniqueConstraint",
     "CASCADE", "DO_NOTHING", "PROTECT", "RESTRICT", "SET", "SET_DEFAULT", "SET_NULL",
     "ProtectedError", "RestrictedError",
-    "Exists", "ExpressionWrapper", "F", "Func", "OrderBy", "OuterRef", "RawSQL", "Subquery", "Value",
+    "Choices", "IntegerChoices", "TextChoices",
+    "Case", "Exists", "ExpressionWrapper", "F", "Func", "OrderBy", "OuterRef", "RawSQL", "Subquery", "Value",
+    "When",
     "NOT_PROVIDED", "AutoField", "BigAutoField", "BigIntegerField", "BinaryField", "BooleanField",
     "CharField", "DateField", "DateTimeField", "DecimalField", "DurationField", "EmailField", "Field",
     "FloatField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",

@@ -4,14 +4,12 @@ from __future__ import absolute_import, unicode_literals
 import copy
 
 from pyframework.core.exceptions import (
-    FieldDoesNotExist, ImproperlyConfigured, MultipleObjectsReturned, ObjectDoesNotExist,
+    NON_FIELD_ERRORS, FieldDoesNotExist, ImproperlyConfigured, MultipleObjectsReturned, ObjectDoesNotExist,
 )
 from pyframework.db.models import signals
 from pyframework.db.models.options import Options
 from pyframework.db.models.validation import ModelValidationMixin
 from pyframework.utils.compat import PY2, native_str, text_type, with_metaclass
-
-NON_FIELD_ERRORS = "__all__"
 
 
 def subclass_exception(name, bases, module, attached_to):
@@ -363,6 +361,8 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
             from_queryset = self.__class__._base_manager.db_manager(db).all()
         elif db:
             from_queryset = from_queryset.using(db)
+        if fields is not None:
+            from_queryset = from_queryset.only(*fields)
         fresh = from_queryset.filter(pk=self.pk).get()
         if fields is None:
             attnames = [f.attname for f in opts.concrete_fields]

@@ -7,7 +7,8 @@ from __future__ import absolute_import, unicode_literals
 
 import copy
 
-from pyframework.db.models.query_utils import FieldError
+from pyframework.core.exceptions import EmptyResultSet, FieldError
+from pyframework.db.models.query_utils import Q
 from pyframework.utils.compat import string_types
 
 
@@ -566,3 +567,132 @@ class Exists(Subquery):
     def select_format(self, compiler, sql, params):
         # Some databases cannot select a bare boolean condition.
         return "CASE WHEN %s THEN 1 ELSE 0 END" % sql, params
+
+
+class When(Expression):
+    """One branch of a ``Case``: ``When(Q(kind="a") | Q(qty__gt=5), then=Value(1))``.
+
+    The condition is a ``Q``, a boolean expression (``Exists``...) or lookups as keyword
+    arguments (``When(kind="a", then="qty")``); ``then`` names a field or is an expression.
+    """
+
+    template = "WHEN %(condition)s THEN %(result)s"
+
+    def __init__(self, condition=None, then=None, **lookups):
+        if lookups:
+            if condition is None:
+                condition, lookups = Q(**lookups), None
+            elif getattr(condition, "conditional", False):
+                condition, lookups = Q(condition, **lookups), None
+        if condition is None or not getattr(condition, "conditional", False) or lookups:
+            raise TypeError("When() supports a Q object, a boolean expression, or lookups as a condition.")
+        if isinstance(condition, Q) and not condition:
+            raise ValueError("An empty Q() can't be used as a When() condition.")
+        super(When, self).__init__(output_field=None)
+        self.condition = condition
+        self.result = _parse(then)
+
+    def __repr__(self):
+        return "<When: %r THEN %r>" % (self.condition, self.result)
+
+    def get_source_expressions(self):
+        return [self.condition, self.result]
+
+    def set_source_expressions(self, exprs):
+        self.condition, self.result = exprs
+
+    @property
+    def contains_aggregate(self):
+        return _contains_aggregate([self.result]) or bool(getattr(self.condition, "contains_aggregate", False))
+
+    def _resolve_output_field(self):
+        return self.result._output_field_or_none
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        clone = self.copy()
+        if hasattr(clone.condition, "resolve_expression"):
+            clone.condition = clone.condition.resolve_expression(query, allow_joins, reuse, summarize, False)
+        clone.result = clone.result.resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        return clone
+
+    def as_sql(self, compiler, connection, **extra_context):
+        """Raises EmptyResultSet when the condition never holds; an always-true
+        condition compiles to ``''`` (the caller turns it into the ELSE branch)."""
+        condition_sql, condition_params = compiler.compile(self.condition)
+        result_sql, result_params = compiler.compile(self.result)
+        if not condition_sql:
+            return "", result_params
+        return self.template % {"condition": condition_sql, "result": result_sql}, condition_params + result_params
+
+    def get_group_by_cols(self):
+        cols = []
+        for source in self.get_source_expressions():
+            cols.extend(source.get_group_by_cols())
+        return cols
+
+
+class Case(Expression):
+    """``CASE WHEN ... THEN ... [ELSE default] END``: the first ``When`` whose condition holds
+    gives the value, else ``default`` (NULL when omitted)::
+
+        Client.objects.annotate(discount=Case(
+            When(account_type="G", then=Value("5%")),
+            When(account_type="P", then=Value("10%")),
+            default=Value("0%")))
+    """
+
+    template = "CASE %(cases)s ELSE %(default)s END"
+    case_joiner = " "
+
+    def __init__(self, *cases, **extra):
+        default = extra.pop("default", None)
+        output_field = extra.pop("output_field", None)
+        if extra:
+            raise TypeError("Case() got unexpected keyword arguments: %s" % ", ".join(sorted(extra)))
+        if not all(isinstance(case, When) for case in cases):
+            raise TypeError("Positional arguments must all be When objects.")
+        super(Case, self).__init__(output_field=output_field)
+        self.cases = list(cases)
+        self.default = _parse(default)
+
+    def __repr__(self):
+        return "<Case: %s, ELSE %r>" % (", ".join(repr(c) for c in self.cases), self.default)
+
+    def get_source_expressions(self):
+        return self.cases + [self.default]
+
+    def set_source_expressions(self, exprs):
+        self.cases, self.default = list(exprs[:-1]), exprs[-1]
+
+    def copy(self):
+        clone = copy.copy(self)
+        clone.cases = list(self.cases)
+        return clone
+
+    @property
+    def contains_aggregate(self):
+        return _contains_aggregate(self.get_source_expressions())
+
+    def as_sql(self, compiler, connection, template=None, **extra_context):
+        case_parts, params = [], []
+        default_sql, default_params = compiler.compile(self.default)
+        for case in self.cases:
+            try:
+                case_sql, case_params = compiler.compile(case)
+            except EmptyResultSet:
+                continue
+            if not case_sql:
+                # Always true: this branch is the answer for every row that gets here.
+                default_sql, default_params = compiler.compile(case.result)
+                break
+            case_parts.append(case_sql)
+            params.extend(case_params)
+        if not case_parts:
+            return default_sql, default_params
+        sql = (template or self.template) % {"cases": self.case_joiner.join(case_parts), "default": default_sql}
+        return sql, params + default_params
+
+    def get_group_by_cols(self):
+        if not self.cases:
+            return self.default.get_group_by_cols()
+        return super(Case, self).get_group_by_cols()

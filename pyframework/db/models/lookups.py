@@ -6,8 +6,9 @@ always travels as a parameter.
 """
 from __future__ import absolute_import, unicode_literals
 
+from pyframework.core.exceptions import EmptyResultSet
 from pyframework.db.models.expressions import Func, _fields
-from pyframework.db.models.query_utils import EmptyResultSet, RegisterLookupMixin
+from pyframework.db.models.query_utils import RegisterLookupMixin
 
 
 class Lookup(object):

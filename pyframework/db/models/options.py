@@ -44,6 +44,8 @@ def normalize_together(option):
 
 
 class Options(object):
+    default_apps = None  # the registry models go to when Meta.apps is not set (None: the project's)
+
     def __init__(self, meta, app_label=None):
         self.meta = meta
         self.local_fields = []
@@ -124,7 +126,8 @@ class Options(object):
         if self.verbose_name_plural is None:
             self.verbose_name_plural = "%ss" % self.verbose_name
         if self.apps is None:
-            self.apps = global_apps
+            # isolate_apps() points default_apps at a throw-away registry.
+            self.apps = self.default_apps or global_apps
         del self.meta
         # Index and constraint names may use %(app_label)s / %(class)s (abstract bases).
         if not self.abstract:

@@ -9,6 +9,8 @@ from __future__ import absolute_import, unicode_literals
 from pyframework.core import exceptions
 from pyframework.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from pyframework.db.models import sql
+from pyframework.db.models.expressions import Case, Value, When
+from pyframework.db.models.functions.comparison import Cast
 from pyframework.db.models.iterables import (
     FlatValuesListIterable, ModelIterable, NamedValuesListIterable, ValuesIterable, ValuesListIterable,
 )
@@ -419,6 +421,50 @@ class QuerySet(object):
                     self.model._base_manager.using(self.db).filter(pk__in=batch).update(**own)
         self._result_cache = None
         return len(pks)
+    def bulk_update(self, objs, fields, batch_size=None):
+        """Write ``fields`` of each of ``objs`` (saved instances) in one UPDATE per batch, as
+        ``UPDATE ... SET f = CASE WHEN pk = 1 THEN ... END WHERE pk IN (...)``; returns the
+        number of rows updated. No signals are sent and ``save()`` is not called."""
+        if batch_size is not None and batch_size <= 0:
+            raise ValueError("Batch size must be a positive integer.")
+        if not fields:
+            raise ValueError("Field names must be given to bulk_update().")
+        objs = tuple(objs)
+        if any(obj.pk is None for obj in objs):
+            raise ValueError("All bulk_update() objects must have a primary key set.")
+        opts = self.model._meta
+        fields = [opts.get_field(name) for name in fields]
+        if any(not getattr(f, "concrete", True) or f.many_to_many for f in fields):
+            raise ValueError("bulk_update() can only be used with concrete fields.")
+        if any(f.primary_key for f in fields):
+            raise ValueError("bulk_update() cannot be used with primary key fields.")
+        if not objs:
+            return 0
+        self._for_write = True
+        connection = connections[self.db]
+        ops = connection.ops
+        # Two parameters per object and field (its key and its value).
+        max_size = ops.bulk_batch_size(fields * 2, objs) if hasattr(ops, "bulk_batch_size") else len(objs)
+        batch_size = max(min(batch_size, max_size) if batch_size else max_size, 1)
+        typed_case = connection.vendor == "postgresql"  # a CASE of bare parameters has no type there
+        rows = 0
+        with transaction.atomic(using=self.db, savepoint=False):
+            for start in range(0, len(objs), batch_size):
+                batch = objs[start:start + batch_size]
+                values = {}
+                for field in fields:
+                    whens = []
+                    for obj in batch:
+                        value = getattr(obj, field.attname)
+                        if not hasattr(value, "resolve_expression"):
+                            value = Value(value, output_field=field)
+                        whens.append(When(pk=obj.pk, then=value))
+                    case = Case(*whens, output_field=field)
+                    values[field.name] = Cast(case, field) if typed_case else case
+                rows += self.filter(pk__in=[obj.pk for obj in batch]).update(**values)
+        return rows
+
+    bulk_update.alters_data = True
 
     def _update(self, values):
         """Used by Model.save(): ``values`` is a list of (field, model, value) triples."""
@@ -551,6 +597,37 @@ class QuerySet(object):
         return clone
 
     def annotate(self, *args, **kwargs):
+        """Add the expressions as attributes of each result (and names for filter/order_by)."""
+        return self._annotate(args, kwargs, select=True)
+
+    def defer(self, *fields):
+        """Leave these fields out of the SELECT; reading one later loads it (one query).
+        ``defer(None)`` loads every field again."""
+        if self._fields is not None:
+            raise TypeError("Cannot call defer() after .values() or .values_list()")
+        clone = self._chain()
+        if fields == (None,):
+            clone._query.clear_deferred_loading()
+        else:
+            clone._query.add_deferred_loading(fields)
+        return clone
+
+    def only(self, *fields):
+        """Load just these fields (and the primary key); the others are deferred."""
+        if self._fields is not None:
+            raise TypeError("Cannot call only() after .values() or .values_list()")
+        if fields == (None,):
+            raise TypeError("Cannot pass None as an argument to only().")
+        clone = self._chain()
+        clone._query.add_immediate_loading(fields)
+        return clone
+
+    def alias(self, *args, **kwargs):
+        """Name expressions for filter(), exclude(), order_by() and later annotations without
+        selecting them (``alias(n=Count("books")).filter(n__gt=2)``)."""
+        return self._annotate(args, kwargs, select=False)
+
+    def _annotate(self, args, kwargs, select):
         clone = self._chain()
         for arg in args:
             try:
@@ -564,7 +641,7 @@ class QuerySet(object):
         for alias, annotation in kwargs.items():
             if alias in field_names:
                 raise ValueError("The annotation '%s' conflicts with a field on the model." % alias)
-            clone._query.add_annotation(annotation, alias, select=True)
+            clone._query.add_annotation(annotation, alias, select=select)
         return clone
 
     def order_by(self, *field_names):

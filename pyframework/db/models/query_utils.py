@@ -5,6 +5,9 @@ from __future__ import absolute_import, unicode_literals
 import copy
 from collections import namedtuple
 
+# Defined with Django's other exceptions; importable from here too, where they used to live.
+from pyframework.core.exceptions import EmptyResultSet, FieldError  # noqa: F401
+
 # One hop of a lookup path: from one table to the next. ``join_cols`` pairs
 # (column on the ``from`` side, column on the ``to`` side); ``multi`` is True when
 # the hop can match several rows (reverse foreign key, many-to-many).
@@ -15,16 +18,6 @@ PathInfo = namedtuple("PathInfo", "from_model to_model join_cols join_field targ
 PathInfo.__new__.__defaults__ = (None,)
 
 LOOKUP_SEP = "__"
-
-try:
-    from pyframework.core.exceptions import FieldError
-except ImportError:  # until the core exceptions module defines it
-    class FieldError(Exception):
-        """A lookup, expression or ordering names something the model does not have."""
-
-
-class EmptyResultSet(Exception):
-    """A condition can never match (``pk__in=[]``): the query returns nothing without asking the database."""
 
 
 class Q(object):
@@ -91,7 +84,7 @@ class Q(object):
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
         """Let a Q be used where an expression is expected (e.g. inside ``filter()``)."""
-        return query.build_where(self)
+        return query.build_where(self, reuse if reuse is not None else ())
 
     def deconstruct(self):
         path = "pyframework.db.models.Q"

@@ -1,7 +1,7 @@
 """``Model.objects.raw(sql, params)``: model instances from hand-written SQL."""
 from __future__ import absolute_import, unicode_literals
 
-from pyframework.db.models.query_utils import FieldError
+from pyframework.core.exceptions import FieldError
 from pyframework.db.models.sql.compiler import SQLCompiler, convert_row
 
 

@@ -1,11 +1,9 @@
 """Model validation: ``full_clean()`` = field checks + ``clean()`` + uniqueness checks."""
 from __future__ import absolute_import, unicode_literals
 
-from pyframework.core.exceptions import ValidationError
+from pyframework.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from pyframework.utils.compat import text_type
 from pyframework.utils.functional import Promise, lazy
-
-NON_FIELD_ERRORS = "__all__"
 
 
 def _capfirst_text(value):

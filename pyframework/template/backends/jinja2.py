@@ -19,6 +19,7 @@ from pyframework.apps import apps  # noqa: E402
 from pyframework.conf import settings  # noqa: E402
 from pyframework.core.exceptions import ImproperlyConfigured  # noqa: E402
 from pyframework.template import l10n  # noqa: E402
+from pyframework.core.signals import template_rendered  # noqa: E402
 from pyframework.template import urls as url_functions  # noqa: E402
 from pyframework.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError  # noqa: E402
 from pyframework.urls.utils import get_callable  # noqa: E402
@@ -142,6 +143,9 @@ class Template(object):
 
     def render(self, context=None, request=None):
         data = self.backend.make_context(context, request)
+        if template_rendered._receivers:
+            # The test client records templates and contexts (response.templates, response.context).
+            template_rendered.send(sender=self.__class__, template=self, context=data)
         try:
             return self.template.render(data)
         except _TRANSLATED_ERRORS as exc:

@@ -10,10 +10,12 @@ import datetime
 import logging
 import string
 import time
+from time import mktime
 
 from pyframework.conf import settings
 from pyframework.core import signing
-from pyframework.utils.compat import PY2, integer_types, string_types
+from pyframework.utils import timezone
+from pyframework.utils.compat import integer_types, string_types
 from pyframework.utils.crypto import get_random_string
 
 logger = logging.getLogger("pyframework.security.SuspiciousSession")
@@ -22,21 +24,7 @@ VALID_KEY_CHARS = string.ascii_lowercase + string.digits
 EXPIRY_KEY = "_session_expiry"
 _EXPIRY_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S.%f"
 _EPOCH = datetime.datetime(1970, 1, 1)
-
-if PY2:  # pragma: no cover - Jython
-    class _UTC(datetime.tzinfo):
-        def utcoffset(self, dt):
-            return datetime.timedelta(0)
-
-        def dst(self, dt):
-            return datetime.timedelta(0)
-
-        def tzname(self, dt):
-            return str("UTC")
-
-    UTC = _UTC()
-else:
-    UTC = datetime.timezone.utc
+UTC = timezone.utc
 
 
 class CreateError(Exception):
@@ -47,20 +35,33 @@ class UpdateError(Exception):
     """The session to update no longer exists (it was deleted meanwhile)."""
 
 
-def _utc_now():
-    return datetime.datetime.utcfromtimestamp(time.time()).replace(tzinfo=UTC)
-
-
 def _to_epoch(moment):
-    """Seconds since the epoch for a datetime; naive datetimes are taken as UTC."""
+    """Seconds since the epoch for a datetime. A naive one is local time with ``USE_TZ = False``
+    (what ``timezone.now()`` returns then) and UTC otherwise."""
+    if moment.tzinfo is None and not settings.USE_TZ:
+        return mktime(moment.timetuple()) + moment.microsecond / 1e6
     if moment.tzinfo is not None:
         moment = moment.replace(tzinfo=None) - moment.utcoffset()
     delta = moment - _EPOCH
     return delta.days * 86400 + delta.seconds + delta.microseconds / 1e6
 
 
+def _from_epoch(seconds):
+    """The datetime the project's ``USE_TZ`` calls for: aware UTC, or naive local time."""
+    if settings.USE_TZ:
+        return datetime.datetime.utcfromtimestamp(seconds).replace(tzinfo=UTC)
+    return datetime.datetime.fromtimestamp(seconds)
+
+
+def _now():
+    """``timezone.now()``, read from this module's clock (``time.time()``)."""
+    return _from_epoch(time.time())
+
+
 def _parse_expiry_date(text):
-    return datetime.datetime.strptime(text, _EXPIRY_DATE_FORMAT).replace(tzinfo=UTC)
+    """The stored expiry (UTC, without offset) as the datetime ``USE_TZ`` calls for."""
+    moment = datetime.datetime.strptime(text, _EXPIRY_DATE_FORMAT).replace(tzinfo=UTC)
+    return moment if settings.USE_TZ else _from_epoch(_to_epoch(moment))
 
 
 def _format_expiry_date(moment):
@@ -238,14 +239,15 @@ class SessionBase(object):
         return max(0, int(_to_epoch(expiry) - start))
 
     def get_expiry_date(self, modification=None, expiry=None):
-        """The (UTC) datetime at which the session expires."""
+        """The datetime at which the session expires: aware (UTC) with ``USE_TZ``, naive local
+        time without, like ``timezone.now()``."""
         if expiry is None:
             expiry = self.get(EXPIRY_KEY)
         if isinstance(expiry, string_types):
             return _parse_expiry_date(expiry)
         if isinstance(expiry, datetime.datetime):
             return expiry
-        start = modification if modification is not None else _utc_now()
+        start = modification if modification is not None else _now()
         return start + datetime.timedelta(seconds=expiry or self.get_session_cookie_age())
 
     def set_expiry(self, value):
@@ -259,7 +261,7 @@ class SessionBase(object):
             self.pop(EXPIRY_KEY, None)
             return
         if isinstance(value, datetime.timedelta):
-            value = _utc_now() + value
+            value = _now() + value
         if isinstance(value, datetime.datetime):
             value = _format_expiry_date(value)
         elif not isinstance(value, integer_types) or isinstance(value, bool):

@@ -17,6 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--fake", action="store_true",
                             help="Mark the migrations as applied or unapplied without running them.")
         parser.add_argument("--plan", action="store_true", help="Show what would run, run nothing.")
+        parser.add_argument("--run-syncdb", action="store_true",
+                            help="Creates tables for apps without migrations.")
         parser.add_argument("--noinput", "--no-input", action="store_false", dest="interactive",
                             help="Accepted for compatibility: the command never prompts.")
 
@@ -60,11 +62,30 @@ class Command(BaseCommand):
             if not plan:
                 self.stdout.write("  No migrations to apply.")
         self._send_migrate_signal("pre_migrate", connection, plan, options)
+        if options.get("run_syncdb"):
+            self.sync_apps(connection, loader.unmigrated_apps)
         try:
             executor.migrate(targets, plan=plan, fake=options["fake"])
         except MigrationError as exc:
             raise CommandError("%s" % exc)
         self._send_migrate_signal("post_migrate", connection, plan, options)
+
+    def sync_apps(self, connection, app_labels):
+        """Create the tables of the models of ``app_labels`` (apps without migrations) that don't exist."""
+        from pyframework.apps import apps
+
+        existing = set(connection.introspection.table_names())
+        models = [model for config in apps.get_app_configs() if config.label in app_labels
+                  for model in config.get_models() if model._meta.can_migrate(connection)]
+        pending = [model for model in models
+                   if connection.introspection.identifier_converter(model._meta.db_table) not in existing]
+        if self.verbosity >= 1 and pending:
+            self.stdout.write("Synchronizing apps without migrations: %s" % ", ".join(sorted(app_labels)))
+        with connection.schema_editor() as editor:
+            for model in pending:
+                if self.verbosity >= 2:
+                    self.stdout.write("  Creating table %s" % model._meta.db_table)
+                editor.create_model(model)
 
     def _send_migrate_signal(self, name, connection, plan, options):
         """pre_migrate/post_migrate, once per installed app with a models module."""

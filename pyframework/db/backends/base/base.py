@@ -345,6 +345,59 @@ class BaseDatabaseWrapper(object):
         finally:
             self.execute_wrappers.pop()
 
+    # -- foreign key checks (loaddata) ----------------------------------------------------
+
+    def disable_constraint_checking(self):
+        """Stop checking foreign keys on this connection; True if it did (then re-enable it).
+        Databases whose keys are checked at commit (deferred) need nothing."""
+        sql = getattr(self.ops, "disable_constraint_checking_sql", None)
+        if not sql:
+            return False
+        with self.cursor() as cursor:
+            cursor.execute(sql)
+        return True
+
+    def enable_constraint_checking(self):
+        with self.cursor() as cursor:
+            cursor.execute(self.ops.enable_constraint_checking_sql)
+
+    @contextmanager
+    def constraint_checks_disabled(self):
+        """Rows may refer to rows written later in the block (fixtures with forward references)."""
+        disabled = self.disable_constraint_checking()
+        try:
+            yield
+        finally:
+            if disabled:
+                self.enable_constraint_checking()
+
+    def check_foreign_keys(self, models):
+        """IntegrityError naming the first row of ``models`` whose foreign key points nowhere."""
+        from pyframework.db.utils import IntegrityError
+
+        qn = self.ops.quote_name
+        with self.cursor() as cursor:
+            for model in models:
+                for field in model._meta.local_fields:
+                    remote = field.remote_field
+                    if remote is None or not getattr(field, "db_constraint", True) or not field.column:
+                        continue
+                    target = remote.model._meta.get_field(remote.field_name) if remote.field_name \
+                        else remote.model._meta.pk
+                    cursor.execute(
+                        "SELECT c.%s, c.%s FROM %s c LEFT JOIN %s p ON c.%s = p.%s "
+                        "WHERE c.%s IS NOT NULL AND p.%s IS NULL" % (
+                            qn(model._meta.pk.column), qn(field.column), qn(model._meta.db_table),
+                            qn(remote.model._meta.db_table), qn(field.column), qn(target.column),
+                            qn(field.column), qn(target.column)))
+                    row = cursor.fetchone()
+                    if row is not None:
+                        raise IntegrityError(
+                            "The row in table '%s' with primary key '%s' has an invalid foreign key: %s.%s "
+                            "contains a value '%s' that does not have a corresponding value in %s.%s."
+                            % (model._meta.db_table, row[0], model._meta.db_table, field.column, row[1],
+                               remote.model._meta.db_table, target.column))
+
     def schema_editor(self, *args, **kwargs):
         return self.SchemaEditorClass(self, *args, **kwargs)
 

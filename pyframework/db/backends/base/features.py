@@ -40,6 +40,8 @@ class BaseDatabaseFeatures(object):
     implied_column_null = False
     allows_group_by_selected_pks = False
     supports_over_clause = True
+    # AGG(...) FILTER (WHERE ...); without it aggregates filter through CASE WHEN.
+    supports_aggregate_filter_clause = False
     supports_ignore_conflicts = True
     supports_slicing_ordering_in_compound = False
     supports_nullable_unique_constraints = True

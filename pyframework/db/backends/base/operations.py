@@ -11,7 +11,7 @@ import json
 import uuid
 
 from pyframework.db.backends import utils as backend_utils
-from pyframework.utils.compat import PY2, text_type
+from pyframework.utils.compat import PY2, string_types, text_type
 from pyframework.utils.timezone import utc
 
 
@@ -178,8 +178,11 @@ class BaseDatabaseOperations(object):
     def datetime_cast_time_sql(self, sql, params=(), tzname=None):
         return "CAST(%s AS TIME)" % sql, params
 
-    def date_trunc_sql(self, lookup_type, sql, params=(), tzname=None):
-        raise NotImplementedError
+    def date_trunc_sql(self, lookup_type, sql, params=(), tzname=None, as_date=False):
+        """SQL truncating a date/datetime to the start of its year, quarter, month, week (Monday),
+        day, hour, minute or second; a date when ``as_date``. SQL-standard-ish DATE_TRUNC here."""
+        sql = "DATE_TRUNC('%s', %s)" % (lookup_type, sql)
+        return ("CAST(%s AS DATE)" % sql if as_date else sql), params
 
     def unification_cast_sql(self, output_field):
         return "%s"
@@ -192,6 +195,30 @@ class BaseDatabaseOperations(object):
 
     def sequence_reset_by_name_sql(self, style, sequences):
         return []
+
+    def sequence_reset_sql(self, style, model_list):
+        """SQL moving the auto-increment counters of the models' tables past their largest key,
+        after rows were written with explicit keys (loaddata). Databases that do it by
+        themselves (SQLite, MariaDB) need none."""
+        return []
+
+    @staticmethod
+    def auto_increment_columns(model_list):
+        """``(table, column)`` of every auto-increment primary key of the models and of their
+        auto-created many-to-many tables."""
+        auto_types = ("AutoField", "BigAutoField", "SmallAutoField")
+        found = []
+        for model in model_list:
+            candidates = [model] + [field.remote_field.through for field in model._meta.local_many_to_many
+                                    if not isinstance(field.remote_field.through, string_types)
+                                    and field.remote_field.through._meta.auto_created]
+            for candidate in candidates:
+                pk = candidate._meta.pk
+                if pk.get_internal_type() in auto_types:
+                    entry = (candidate._meta.db_table, pk.column)
+                    if entry not in found:
+                        found.append(entry)
+        return found
 
     def savepoint_create_sql(self, sid):
         return "SAVEPOINT %s" % self.quote_name(sid)
@@ -294,6 +321,7 @@ class BaseDatabaseOperations(object):
     def build_value_converters(self):
         return {
             "DateTimeField": convert_datetime,
+            "DateField": convert_date,
             "DecimalField": convert_decimal,
             "UUIDField": convert_uuid,
             "BooleanField": convert_boolean,
@@ -312,6 +340,18 @@ def convert_datetime(value, expression, connection):
     if value.tzinfo is None and _use_tz():
         value = value.replace(tzinfo=utc)
     return value
+
+
+def convert_date(value, expression, connection):
+    """A date from what the driver gave for a computed date (text on SQLite, a timestamp elsewhere)."""
+    if value is None or type(value) is datetime.date:
+        return value
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    parsed = backend_utils.parse_datetime(value) if len(value) > 10 else backend_utils.parse_date(value)
+    return parsed.date() if isinstance(parsed, datetime.datetime) else parsed
 
 
 def convert_decimal(value, expression, connection):

@@ -19,10 +19,14 @@ float and dates as text.
 """
 from __future__ import absolute_import, unicode_literals
 
+import os
+import tempfile
+
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.db import utils as db_utils
 from pyframework.db.backends.base.base import BaseDatabaseWrapper
-from pyframework.db.backends.base.creation import BaseDatabaseCreation
+from pyframework.db.backends.base.creation import (
+    TEST_DATABASE_PREFIX, BaseDatabaseCreation, ServerDatabaseCreation)
 from pyframework.db.backends.jdbc import jvm
 from pyframework.db.backends.jdbc.converters import Binder
 from pyframework.db.backends.jdbc.cursor import JdbcCursor
@@ -49,8 +53,87 @@ class JdbcConnection(object):
 
 
 class JdbcCreation(BaseDatabaseCreation):
+    """Test databases per dialect: H2 in memory, SQLite in a temporary file, PostgreSQL and
+    MariaDB as ``test_<NAME>`` (or ``TEST["NAME"]``) created on the configured server."""
+
     def test_db_signature(self):
-        return (self.connection.settings_dict.get("URL"), self.connection.settings_dict["ENGINE"])
+        return (self.connection.settings_dict.get("URL"), self.connection.settings_dict["ENGINE"],
+                self._get_test_db_name())
+
+    def _server_name(self):
+        url = self.connection.settings_dict.get("URL")
+        return ServerDatabaseCreation.split_url(self.connection.vendor, url)[1]
+
+    def _get_test_db_name(self):
+        settings_dict = self.connection.settings_dict
+        if settings_dict["TEST"].get("NAME"):
+            return settings_dict["TEST"]["NAME"]
+        if self.connection.vendor in ServerDatabaseCreation.url_patterns:
+            return TEST_DATABASE_PREFIX + self._server_name()
+        return TEST_DATABASE_PREFIX + (settings_dict.get("NAME") or "pyframework")
+
+    def _create_test_db(self, name, verbosity=1, autoclobber=False, keepdb=False):
+        if self.connection.settings_dict.get("JNDI_NAME"):
+            raise ImproperlyConfigured(
+                "%s: tests cannot create a database behind a JNDI DataSource; give the test settings "
+                "DRIVER and URL." % self.connection._setting_name("JNDI_NAME"))
+        vendor = self.connection.vendor
+        if vendor == "h2":
+            # DB_CLOSE_DELAY=-1 keeps the in-memory database while no connection is open.
+            return {"NAME": name, "URL": "jdbc:h2:mem:%s;DB_CLOSE_DELAY=-1" % name}
+        if vendor == "sqlite":
+            path = name if os.path.isabs(name) else os.path.join(tempfile.gettempdir(), name + ".sqlite3")
+            if not keepdb and os.path.exists(path):
+                os.remove(path)
+            return {"NAME": path, "URL": "jdbc:sqlite:%s" % path}
+        quoted = self.connection.ops.quote_name(name)
+        with self._server_cursor() as cursor:
+            cursor.execute("SELECT 1")  # the server answers: errors below are about the database
+            try:
+                cursor.execute("CREATE DATABASE %s" % quoted)
+            except db_utils.DatabaseError:
+                if keepdb:
+                    pass
+                elif autoclobber:
+                    cursor.execute(ServerDatabaseCreation.drop_statements[vendor] % quoted)
+                    cursor.execute("CREATE DATABASE %s" % quoted)
+                else:
+                    raise
+        url = ServerDatabaseCreation.database_url(vendor, self.connection.settings_dict["URL"], name)
+        return {"NAME": name, "URL": url}
+
+    def _destroy_test_db(self, name, verbosity=1):
+        vendor = self.connection.vendor
+        if vendor == "h2":
+            with self.connection.cursor() as cursor:
+                cursor.execute("DROP ALL OBJECTS")
+            self.connection.close()
+        elif vendor == "sqlite":
+            if os.path.exists(name):
+                os.remove(name)
+        else:
+            with self._server_cursor() as cursor:
+                cursor.execute(ServerDatabaseCreation.drop_statements[vendor] % self.connection.ops.quote_name(name))
+
+    def _server_cursor(self):
+        """A cursor on the configured (not the test) database, in autocommit."""
+        settings_dict = dict(self._old_settings or self.connection.settings_dict)
+        return _ClosingCursor(self.connection.__class__(settings_dict, alias="__server__"))
+
+
+class _ClosingCursor(object):
+    def __init__(self, wrapper):
+        self.wrapper = wrapper
+
+    def __enter__(self):
+        self.cursor = self.wrapper.cursor()
+        return self.cursor
+
+    def __exit__(self, *exc):
+        try:
+            self.cursor.close()
+        finally:
+            self.wrapper.close()
 
 
 class DatabaseWrapper(BaseDatabaseWrapper):

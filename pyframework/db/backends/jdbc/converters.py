@@ -57,7 +57,14 @@ def read_text(rs, index):
 
 def read_decimal(rs, index):
     value = rs.getString(index)
-    return None if value is None else decimal.Decimal(text_type(value))
+    if value is None:
+        return None
+    try:
+        return decimal.Decimal(text_type(value))
+    except decimal.InvalidOperation:
+        # sqlite-jdbc calls a computed column NUMERIC when its first value is NULL, whatever the
+        # later values are: keep the text rather than lose the row.
+        return text_type(value)
 
 
 def read_date(rs, index):

@@ -11,6 +11,9 @@ from __future__ import absolute_import, unicode_literals
 
 import datetime
 import decimal
+import hashlib
+import math
+import os
 import re
 import sqlite3 as Database
 import uuid
@@ -52,6 +55,66 @@ Database.register_converter(str("decimal"), _decode(decimal.Decimal))
 Database.register_converter(str("bool"), lambda raw: raw not in (b"0", b""))
 
 
+def _md5(value):
+    if value is None:
+        return None
+    return hashlib.md5(value.encode("utf-8") if not isinstance(value, bytes) else value).hexdigest()
+
+
+def _math(function):
+    def call(*args):
+        if any(arg is None for arg in args):
+            return None
+        try:
+            return function(*args)
+        except (ValueError, ZeroDivisionError, OverflowError):
+            return None
+    return call
+
+
+# SQLite's math functions exist only when the library was built with them (3.35+, an option):
+# these stand in where they are missing, as Django's backend registers its own.
+_MATH_FUNCTIONS = [
+    ("ACOS", 1, math.acos), ("ASIN", 1, math.asin), ("ATAN", 1, math.atan), ("ATAN2", 2, math.atan2),
+    ("CEILING", 1, math.ceil), ("COS", 1, math.cos), ("DEGREES", 1, math.degrees), ("EXP", 1, math.exp),
+    ("FLOOR", 1, math.floor), ("LN", 1, math.log), ("MOD", 2, math.fmod), ("PI", 0, lambda: math.pi),
+    ("POWER", 2, math.pow), ("RADIANS", 1, math.radians), ("SIN", 1, math.sin), ("SQRT", 1, math.sqrt),
+    ("TAN", 1, math.tan),
+]
+
+
+class _Statistic(object):
+    """STDDEV_POP/STDDEV_SAMP/VAR_POP/VAR_SAMP for SQLite (Welford's running mean and variance)."""
+
+    sample = False
+    root = False
+
+    def __init__(self):
+        self.count, self.mean, self.squares = 0, 0.0, 0.0
+
+    def step(self, value):
+        if value is None:
+            return
+        self.count += 1
+        delta = float(value) - self.mean
+        self.mean += delta / self.count
+        self.squares += delta * (float(value) - self.mean)
+
+    def finalize(self):
+        divisor = self.count - 1 if self.sample else self.count
+        if divisor <= 0:
+            return None
+        variance = self.squares / divisor
+        return math.sqrt(variance) if self.root else variance
+
+
+_STATISTICS = [
+    (name, type(str(name), (_Statistic,), {"sample": sample, "root": root}))
+    for name, sample, root in (("VAR_POP", False, False), ("VAR_SAMP", True, False),
+                               ("STDDEV_POP", False, True), ("STDDEV_SAMP", True, True))
+]
+
+
 def _regexp(pattern, value):
     if pattern is None or value is None:
         return None
@@ -59,18 +122,48 @@ def _regexp(pattern, value):
 
 
 class SQLiteCreation(BaseDatabaseCreation):
-    def _get_test_db_name(self):
-        return self.connection.settings_dict["TEST"].get("NAME") or ":memory:"
+    """The test database is a shared-cache in-memory database (every thread's connection sees
+    it), kept alive by one connection held here; ``TEST["NAME"]`` names a file instead."""
 
-    def _destroy_test_db(self, name):
-        import os
-        if name != ":memory:" and not name.startswith("file:") and os.path.exists(name):
+    def __init__(self, connection):
+        super(SQLiteCreation, self).__init__(connection)
+        self._keeper = None
+
+    def _get_test_db_name(self):
+        name = self.connection.settings_dict["TEST"].get("NAME")
+        if name and name != ":memory:":
+            return name
+        return "file:memorydb_%s?mode=memory&cache=shared" % self.connection.alias
+
+    @staticmethod
+    def is_in_memory_db(name):
+        return name == ":memory:" or "mode=memory" in name
+
+    def _create_test_db(self, name, verbosity=1, autoclobber=False, keepdb=False):
+        if self.is_in_memory_db(name):
+            self._keeper = Database.connect(name, uri=True, check_same_thread=False)
+        elif not keepdb and os.path.exists(name):
             os.remove(name)
+        return {"NAME": name}
+
+    def _destroy_test_db(self, name, verbosity=1):
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
+        if not self.is_in_memory_db(name) and not name.startswith("file:") and os.path.exists(name):
+            os.remove(name)
+
+
+
+class StdlibDatabaseFeatures(DatabaseFeatures):
+    # The sqlite3 module uses the system's libsqlite3, which may predate 3.30's FILTER clause.
+    supports_aggregate_filter_clause = Database.sqlite_version_info >= (3, 30)
 
 
 class DatabaseWrapper(BaseDatabaseWrapper):
     vendor = "sqlite"
     display_name = "SQLite"
+    has_python_functions = True  # MD5() and, where the library lacks them, the math functions
     Database = Database
     data_types = sqlite_ops.DATA_TYPES
     data_types_suffix = sqlite_ops.DATA_TYPES_SUFFIX
@@ -80,7 +173,7 @@ class DatabaseWrapper(BaseDatabaseWrapper):
     pattern_ops = sqlite_ops.PATTERN_OPS
 
     creation_class = SQLiteCreation
-    features_class = DatabaseFeatures
+    features_class = StdlibDatabaseFeatures
     introspection_class = DatabaseIntrospection
     ops_class = sqlite_ops.DatabaseOperations
     SchemaEditorClass = DatabaseSchemaEditor
@@ -98,6 +191,14 @@ class DatabaseWrapper(BaseDatabaseWrapper):
     def get_new_connection(self, conn_params):
         conn = Database.connect(**conn_params)
         conn.create_function("REGEXP", 2, _regexp)
+        conn.create_function("MD5", 1, _md5)
+        for name, aggregate in _STATISTICS:
+            conn.create_aggregate(name, 1, aggregate)
+        try:
+            conn.execute("SELECT SQRT(4)")
+        except Database.OperationalError:
+            for name, arity, function in _MATH_FUNCTIONS:
+                conn.create_function(name, arity, _math(function))
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA case_sensitive_like = ON")
         return conn

@@ -16,3 +16,5 @@ class DatabaseFeatures(BaseDatabaseFeatures):
     supports_deferrable_unique_constraints = False
     # The schema editor rebuilds tables to alter them.
     supports_combined_alters = False
+    # SQLite 3.30+ (2019); sqlite-jdbc bundles a recent SQLite (the stdlib module's check is in base.py).
+    supports_aggregate_filter_clause = True

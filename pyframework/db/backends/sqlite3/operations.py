@@ -11,6 +11,11 @@ _DATE_PARTS = {
     "second": "'%%S'", "week": "'%%W'", "iso_year": "'%%Y'",
 }
 
+_TRUNC_FORMATS = {
+    "year": "%%Y-01-01 00:00:00", "month": "%%Y-%%m-01 00:00:00", "day": "%%Y-%%m-%%d 00:00:00",
+    "hour": "%%Y-%%m-%%d %%H:00:00", "minute": "%%Y-%%m-%%d %%H:%%M:00", "second": "%%Y-%%m-%%d %%H:%%M:%%S",
+}
+
 DATA_TYPES = {
     "AutoField": "integer",
     "BigAutoField": "integer",
@@ -70,6 +75,24 @@ class DatabaseOperations(BaseDatabaseOperations):
 
     def datetime_cast_date_sql(self, sql, params=(), tzname=None):
         return "DATE(%s)" % sql, params
+
+    def date_trunc_sql(self, lookup_type, sql, params=(), tzname=None, as_date=False):
+        params = tuple(params)
+        if lookup_type == "week":
+            # Back to Monday: %w is 0 for Sunday.
+            truncated = ("DATETIME(DATE(%s, '-' || ((CAST(STRFTIME('%%%%w', %s) AS INTEGER) + 6) %%%% 7) || ' days'))"
+                         % (sql, sql))
+            params = params + params
+        elif lookup_type == "quarter":
+            truncated = ("(STRFTIME('%%%%Y-', %s) || SUBSTR('0' || (((CAST(STRFTIME('%%%%m', %s) AS INTEGER) - 1) / 3)"
+                         " * 3 + 1), -2) || '-01 00:00:00')" % (sql, sql))
+            params = params + params
+        else:
+            fmt = _TRUNC_FORMATS.get(lookup_type)
+            if fmt is None:
+                raise ValueError("Unsupported truncation %r" % lookup_type)
+            truncated = "STRFTIME('%s', %s)" % (fmt, sql)
+        return ("DATE(%s)" % truncated if as_date else truncated), params
 
     def datetime_cast_time_sql(self, sql, params=(), tzname=None):
         return "TIME(%s)" % sql, params

@@ -8,6 +8,7 @@ from pyframework.core import validators
 from pyframework.core.exceptions import ValidationError
 from pyframework.db.models.query_utils import DeferredAttribute, RegisterLookupMixin
 from pyframework.db.models.validation import _capfirst
+from pyframework.utils.choices import normalize_choices
 from pyframework.utils.compat import PY2, integer_types, text_type
 from pyframework.utils.functional import cached_property
 
@@ -49,6 +50,10 @@ def _make_display_method(field):
     display.__name__ = str("get_%s_display" % field.name)
     display.short_description = field.verbose_name
     return display
+
+
+# Where the built-in field classes live; a subclass defined elsewhere keeps its base's column type.
+_BUILTIN_FIELD_MODULES = ("pyframework.db.models.fields",)
 
 
 class Field(RegisterLookupMixin):
@@ -104,7 +109,7 @@ class Field(RegisterLookupMixin):
         self.unique_for_month = unique_for_month
         self.unique_for_year = unique_for_year
         if choices is not None and not isinstance(choices, (list, tuple)):
-            choices = list(choices)
+            choices = normalize_choices(choices)  # a models.Choices class, or any iterable
         self.choices = choices
         self.help_text = help_text
         self.db_index = db_index
@@ -249,6 +254,12 @@ class Field(RegisterLookupMixin):
             setattr(cls, str("get_%s_display" % self.name), _make_display_method(self))
 
     def get_internal_type(self):
+        """The name of the built-in field this one stores like: ``class MarkdownField(TextField)``
+        is a ``"TextField"`` column. A direct subclass of ``Field`` answers its own class name
+        (and usually overrides ``db_type()``), as in Django."""
+        for klass in type(self).__mro__:
+            if klass.__module__.startswith(_BUILTIN_FIELD_MODULES):
+                return type(self).__name__ if klass is Field else klass.__name__
         return type(self).__name__
 
     # -- database types ------------------------------------------------------

@@ -38,6 +38,12 @@ def create_reverse_many_to_one_manager(superclass, rel):
         def _using(self):
             return self._db or self.instance._state.db
 
+        def _forget_prefetched(self):
+            # A prefetched set would go stale: every write through the manager drops it, as Django's does.
+            cache = getattr(self.instance, "_prefetched_objects_cache", None)
+            if cache:
+                cache.pop(rel.get_cache_name(), None)
+
         def get_queryset(self):
             try:
                 return self.instance._prefetched_objects_cache[rel.get_cache_name()]
@@ -54,6 +60,7 @@ def create_reverse_many_to_one_manager(superclass, rel):
         def add(self, *objs, **kwargs):
             bulk = _pop_bulk(kwargs, "add")
             self._check_fk_val()
+            self._forget_prefetched()
             db = self._using
             for obj in objs:
                 if not isinstance(obj, self.model):
@@ -78,6 +85,7 @@ def create_reverse_many_to_one_manager(superclass, rel):
 
         def create(self, **kwargs):
             self._check_fk_val()
+            self._forget_prefetched()
             kwargs[self.field.name] = self.instance
             return super(RelatedManager, self.db_manager(self._using)).create(**kwargs)
 
@@ -85,11 +93,13 @@ def create_reverse_many_to_one_manager(superclass, rel):
 
         def get_or_create(self, **kwargs):
             self._check_fk_val()
+            self._forget_prefetched()
             kwargs[self.field.name] = self.instance
             return super(RelatedManager, self.db_manager(self._using)).get_or_create(**kwargs)
 
         def update_or_create(self, **kwargs):
             self._check_fk_val()
+            self._forget_prefetched()
             kwargs[self.field.name] = self.instance
             return super(RelatedManager, self.db_manager(self._using)).update_or_create(**kwargs)
 
@@ -123,7 +133,7 @@ def create_reverse_many_to_one_manager(superclass, rel):
             clear.alters_data = True
 
             def _clear(self, queryset, bulk):
-                self.instance.__dict__.pop("_prefetched_objects_cache", None)
+                self._forget_prefetched()
                 db = self._using
                 if bulk:
                     queryset.update(**{self.field.name: None})

@@ -3,8 +3,9 @@ from __future__ import absolute_import, unicode_literals
 
 import weakref
 
+from pyframework.core.exceptions import EmptyResultSet, FieldError
 from pyframework.db.models.expressions import OrderBy, RawSQL, Ref
-from pyframework.db.models.query_utils import LOOKUP_SEP, EmptyResultSet, FieldError
+from pyframework.db.models.query_utils import LOOKUP_SEP
 from pyframework.db.models.sql import paths
 from pyframework.db.models.sql.constants import (
     CURSOR, GET_ITERATOR_CHUNK_SIZE, INNER, LOUTER, MULTI, NO_RESULTS, SINGLE,
@@ -52,6 +53,8 @@ class SQLCompiler(object):
             if query.default_cols:
                 alias = query.get_initial_alias()
                 select = list(_default_select(query, query.model, alias))
+                if query.deferred_loading != _LOAD_ALL:
+                    select = [column for column in select if query.loads_field(column[0].target)]
                 self.default_select_len = len(select)
                 klass_info = {"model": query.model, "select_fields": (0, len(select)), "related_klass_infos": []}
                 if query.select_related:
@@ -407,6 +410,9 @@ def convert_row(row, converters, connection):
 _default_selects = {}
 # Per connection, per model: that list's converters; computed once, read without locking.
 _model_converters = weakref.WeakKeyDictionary()
+
+
+_LOAD_ALL = (frozenset(), True)
 
 
 def _default_select(query, model, alias):

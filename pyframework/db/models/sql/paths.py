@@ -1,8 +1,8 @@
 """Turning ``author__books__title`` into a chain of table hops (PathInfo) for the joins."""
 from __future__ import absolute_import, unicode_literals
 
-from pyframework.core.exceptions import FieldDoesNotExist
-from pyframework.db.models.query_utils import FieldError, PathInfo
+from pyframework.core.exceptions import FieldDoesNotExist, FieldError
+from pyframework.db.models.query_utils import PathInfo
 
 
 def is_reverse_relation(field):

@@ -8,12 +8,13 @@ from __future__ import absolute_import, unicode_literals
 import re
 from collections import OrderedDict
 
+from pyframework.core.exceptions import EmptyResultSet, FieldError
 from pyframework.db import DEFAULT_DB_ALIAS, connections
 from pyframework.db.models.aggregates import Count
 from pyframework.db.models.expressions import RawSQL, Ref, ResolvedOuterRef, Value
 from pyframework.db.models.lookups import Exact, In, IsNull, default_lookup, default_transform
 from pyframework.db.models.sql import compiler
-from pyframework.db.models.query_utils import LOOKUP_SEP, EmptyResultSet, FieldError, Q
+from pyframework.db.models.query_utils import LOOKUP_SEP, Q
 from pyframework.db.models.sql import paths
 from pyframework.db.models.sql.constants import AND, INNER, LOUTER, OR, SINGLE
 from pyframework.db.models.sql.datastructures import BaseTable, Join
@@ -64,6 +65,8 @@ class Query(object):
         self.combinator = None
         self.combined_queries = ()
         self.subquery = False
+        # (field names, True): load every field but these; (field names, False): only these (and the pk).
+        self.deferred_loading = (frozenset(), True)
 
     def __repr__(self):
         return "<%s %s>" % (self.__class__.__name__, self.model.__name__ if self.model else None)
@@ -233,8 +236,10 @@ class Query(object):
         if clause:
             self.where.add(clause, AND)
 
-    def build_where(self, q_object):
-        return self._add_q(q_object, used_aliases=set())
+    def build_where(self, q_object, reuse=()):
+        """The where-tree of ``q_object``. ``reuse=None`` lets it reuse every join already made
+        (an aggregate's ``filter=`` refers to the rows its own joins bring in)."""
+        return self._add_q(q_object, used_aliases=set(reuse) if reuse is not None else None)
 
     def _add_q(self, q_object, used_aliases, branch_negated=False, under_or=False):
         connector = q_object.connector
@@ -276,7 +281,8 @@ class Query(object):
         outer = under_or or current_negated or is_null_match
         info = self.setup_joins(names[:len(names) - len(lookups)], self.model, self.get_initial_alias(),
                                 can_reuse=can_reuse, outer=outer)
-        can_reuse.update(info.joins)
+        if can_reuse is not None:
+            can_reuse.update(info.joins)
         targets, alias, joins = self.trim_joins(info.targets, info.joins, info.path)
         if final_field.is_relation and (not lookups or lookups[0] in _RELATED_LOOKUPS):
             value = _related_value(value, info.targets[0] if info.path else final_field)
@@ -571,6 +577,43 @@ class Query(object):
         return exprs[0]._output_field_or_none if exprs else None
 
     output_field = _output_field_or_none
+
+    # -- deferred fields (only() / defer()) ----------------------------------
+
+    def _local_field_names(self, field_names):
+        opts = self.model._meta
+        by_attname = dict((field.attname, field.name) for field in opts.concrete_fields)
+        names = set()
+        for name in field_names:
+            if LOOKUP_SEP in name:
+                raise FieldError("only()/defer() of related fields (%r) is not supported yet; name fields "
+                                 "of %s itself." % (name, self.model.__name__))
+            if name == "pk":
+                name = opts.pk.name
+            names.add(by_attname.get(name) or opts.get_field(name).name)
+        return frozenset(names)
+
+    def add_deferred_loading(self, field_names):
+        """``defer()``: leave these fields out (added to those already deferred)."""
+        names = self._local_field_names(field_names)
+        existing, defer = self.deferred_loading
+        self.deferred_loading = (existing | names, True) if defer else (existing - names, False)
+
+    def add_immediate_loading(self, field_names):
+        """``only()``: load just these fields (and the primary key); replaces an earlier only()."""
+        names = self._local_field_names(field_names)
+        existing, defer = self.deferred_loading
+        self.deferred_loading = (names - existing, False) if defer else (names, False)
+
+    def clear_deferred_loading(self):
+        self.deferred_loading = (frozenset(), True)
+
+    def loads_field(self, field):
+        """Whether the SELECT of model instances includes ``field``'s column."""
+        names, defer = self.deferred_loading
+        if field.primary_key:
+            return True
+        return (field.name not in names) if defer else (field.name in names)
 
     # -- aggregation and counting -------------------------------------------
 

@@ -3,8 +3,8 @@ from __future__ import absolute_import, unicode_literals
 
 from collections import OrderedDict
 
+from pyframework.core.exceptions import FieldError
 from pyframework.db.models.expressions import Col, Ref
-from pyframework.db.models.query_utils import FieldError
 from pyframework.db.models.sql.query import Query
 
 

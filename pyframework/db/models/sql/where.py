@@ -1,7 +1,7 @@
 """The WHERE clause: a tree of conditions joined by AND/OR, each node optionally negated."""
 from __future__ import absolute_import, unicode_literals
 
-from pyframework.db.models.query_utils import EmptyResultSet
+from pyframework.core.exceptions import EmptyResultSet
 from pyframework.db.models.sql.constants import AND, OR
 
 

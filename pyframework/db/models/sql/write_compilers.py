@@ -1,7 +1,7 @@
 """Compilers of the statements that are not plain SELECTs: INSERT, UPDATE, DELETE, aggregate wrappers."""
 from __future__ import absolute_import, unicode_literals
 
-from pyframework.db.models.query_utils import EmptyResultSet
+from pyframework.core.exceptions import EmptyResultSet
 from pyframework.db.models.sql.compiler import SQLCompiler, convert_row
 from pyframework.db.models.sql.constants import CURSOR
 

@@ -24,6 +24,28 @@ class H2Operations(JdbcOperations):
             return "DAY_OF_WEEK(%s)" % sql, params  # 1 = Sunday, like Django's week_day
         return super(H2Operations, self).date_extract_sql(lookup_type, sql, params)
 
+    def date_trunc_sql(self, lookup_type, sql, params=(), tzname=None, as_date=False):
+        if lookup_type == "week":  # H2's weeks start on Sunday; Django's (ISO) on Monday
+            sql = "DATEADD(DAY, 1 - ISO_DAY_OF_WEEK(%s), DATE_TRUNC('DAY', %s))" % (sql, sql)
+            sql, params = ("CAST(%s AS DATE)" % sql if as_date else sql), tuple(params) + tuple(params)
+            return sql, params
+        return super(H2Operations, self).date_trunc_sql(lookup_type, sql, params, tzname, as_date)
+
+    # No disable_constraint_checking_sql: SET REFERENTIAL_INTEGRITY commits the transaction, so
+    # fixtures loaded into H2 list referenced rows first (dumpdata writes them in that order).
+
+    def sequence_reset_sql(self, style, model_list):
+        # H2 takes only a literal after RESTART WITH: read each table's largest key first.
+        statements = []
+        qn = self.quote_name
+        with self.connection.cursor() as cursor:
+            for table, column in self.auto_increment_columns(model_list):
+                cursor.execute("SELECT MAX(%s) FROM %s" % (qn(column), qn(table)))
+                largest = cursor.fetchone()[0]
+                statements.append("ALTER TABLE %s ALTER COLUMN %s RESTART WITH %d"
+                                  % (qn(table), qn(column), (largest or 0) + 1))
+        return statements
+
     def sql_flush(self, style, tables, reset_sequences=False, allow_cascade=False):
         if not tables:
             return []
@@ -33,6 +55,7 @@ class H2Operations(JdbcOperations):
 
 
 class H2Features(BaseDatabaseFeatures):
+    supports_aggregate_filter_clause = True
     has_select_for_update = True
     has_select_for_update_nowait = True
     has_native_uuid_field = True

@@ -51,6 +51,12 @@ PATTERN_OPS = {
 }
 
 
+_TRUNC_FORMATS = {
+    "year": "%%Y-01-01 00:00:00", "month": "%%Y-%%m-01 00:00:00", "day": "%%Y-%%m-%%d 00:00:00",
+    "hour": "%%Y-%%m-%%d %%H:00:00", "minute": "%%Y-%%m-%%d %%H:%%i:00", "second": "%%Y-%%m-%%d %%H:%%i:%%s",
+}
+
+
 class MySQLOperations(JdbcOperations):
     no_limit_value_ = 18446744073709551615
 
@@ -68,10 +74,33 @@ class MySQLOperations(JdbcOperations):
     def date_extract_sql(self, lookup_type, sql, params=()):
         if lookup_type == "week_day":
             return "DAYOFWEEK(%s)" % sql, params
+        if lookup_type == "iso_week_day":
+            return "(WEEKDAY(%s) + 1)" % sql, params
+        if lookup_type == "week":
+            return "WEEK(%s, 3)" % sql, params  # ISO-8601 weeks
+        if lookup_type == "iso_year":
+            return "(YEARWEEK(%s, 3) DIV 100)" % sql, params
         return "CAST(EXTRACT(%s FROM %s) AS SIGNED)" % (lookup_type.upper(), sql), params
+
+    def date_trunc_sql(self, lookup_type, sql, params=(), tzname=None, as_date=False):
+        params = tuple(params)
+        if lookup_type == "week":
+            truncated, params = "DATE_SUB(DATE(%s), INTERVAL WEEKDAY(%s) DAY)" % (sql, sql), params + params
+        elif lookup_type == "quarter":
+            truncated = "MAKEDATE(YEAR(%s), 1) + INTERVAL QUARTER(%s) QUARTER - INTERVAL 1 QUARTER" % (sql, sql)
+            params = params + params
+        else:
+            fmt = _TRUNC_FORMATS.get(lookup_type)
+            if fmt is None:
+                raise ValueError("Unsupported truncation %r" % lookup_type)
+            truncated = "DATE_FORMAT(%s, '%s')" % (sql, fmt)
+        return "CAST(%s AS %s)" % (truncated, "DATE" if as_date else "DATETIME(6)"), params
 
     def random_function_sql(self):
         return "RAND()"
+
+    disable_constraint_checking_sql = "SET foreign_key_checks = 0"
+    enable_constraint_checking_sql = "SET foreign_key_checks = 1"
 
     def sql_flush(self, style, tables, reset_sequences=False, allow_cascade=False):
         if not tables:

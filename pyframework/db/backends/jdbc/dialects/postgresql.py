@@ -27,6 +27,12 @@ class PostgresOperations(JdbcOperations):
             return ["DISTINCT ON (%s)" % ", ".join(fields)], list(params)
         return ["DISTINCT"], []
 
+    def sequence_reset_sql(self, style, model_list):
+        qn = self.quote_name
+        return ["SELECT setval(pg_get_serial_sequence('%s', '%s'), COALESCE(MAX(%s), 1), MAX(%s) IS NOT NULL) "
+                "FROM %s" % (qn(table).replace("'", "''"), column.replace("'", "''"), qn(column), qn(column),
+                             qn(table)) for table, column in self.auto_increment_columns(model_list)]
+
     def sql_flush(self, style, tables, reset_sequences=False, allow_cascade=False):
         if not tables:
             return []
@@ -36,6 +42,7 @@ class PostgresOperations(JdbcOperations):
 
 
 class PostgresFeatures(BaseDatabaseFeatures):
+    supports_aggregate_filter_clause = True
     can_return_columns_from_insert = True
     can_return_rows_from_bulk_insert = True
     can_rollback_ddl = True
