@@ -200,8 +200,13 @@ def test_dumpdata_then_loaddata(tables, tmpdir):
     out = NativeStringIO()
     call_command("dumpdata", "fixture_app.tag", primary_keys="%d" % Tag.objects.get(label="jvm").pk, stdout=out)
     assert [d["fields"]["label"] for d in json.loads(out.getvalue())] == ["jvm"]
+    out = NativeStringIO()
+    call_command("dumpdata", "fixture_app", exclude=["fixture_app.tag"], stdout=out)
+    assert "fixture_app.tag" not in set(d["model"] for d in json.loads(out.getvalue()))
     with pytest.raises(CommandError):
         call_command("dumpdata", "nosuchapp", stdout=NativeStringIO())
+    with pytest.raises(CommandError):
+        call_command("dumpdata", "fixture_app", exclude=["fixture_app.nosuch"], stdout=NativeStringIO())
 
 
 class FixtureTests(TestCase):
