@@ -147,18 +147,14 @@ def test_manage_py_test_exit_status_and_keepdb(project):
         output = process.communicate()[0].decode("utf-8", "replace")
         return process.returncode, output
 
-    status, output = manage("runner_app", "-v", "2")
+    status, output = manage("runner_app", "-v", "2", "--keepdb")
     assert status == 0, output
     assert "Ran 4 tests" in output and "OK" in output
-    assert "Creating test database for alias 'default'" in output
-    assert not os.path.exists(test_db)  # destroyed at the end
-    status, output = manage("runner_app", "--keepdb")
-    assert status == 0, output
-    assert os.path.exists(test_db)
-    status, output = manage("runner_app", "--keepdb")
-    assert status == 0 and "Using existing test database" in output, output
+    assert "Using existing test database for alias 'default'" in output
+    assert os.path.exists(test_db)  # kept
     project.join("runner_app", "test_failing.py").write(FAILING)
     status, output = manage("runner_app")
+    assert not os.path.exists(test_db)  # without --keepdb: destroyed at the end
     assert status == 1 and "FAILED (failures=1)" in output, output
 
 
