@@ -16,7 +16,7 @@ from pyframework.conf import settings
 from pyframework.core import signals
 from pyframework.core.signals import got_request_exception, template_rendered
 from pyframework.db import close_old_connections, connections
-from pyframework.http.request import HttpRequest, WSGIRequest
+from pyframework.http.request import TEST_CLIENT_ENVIRON_KEY, HttpRequest, WSGIRequest
 from pyframework.test.utils import ContextList
 from pyframework.utils.compat import (
     PY2, NativeStringIO, SimpleCookie, native_str, reraise, string_types, text_type, urlencode, urljoin, urlsplit,
@@ -142,6 +142,8 @@ class RequestFactory(object):
             "wsgi.multiprocess": True,
             "wsgi.multithread": False,
             "wsgi.run_once": False,
+            # "testserver" is an allowed host for this client's requests (see HttpRequest.get_host()).
+            TEST_CLIENT_ENVIRON_KEY: True,
         }
         cookie_header = "; ".join("%s=%s" % (morsel.key, morsel.coded_value)
                                   for morsel in sorted(self.cookies.values(), key=lambda m: m.key))

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "demo",
     "blog",
     "accounts",
+    "pyframework.contrib.contenttypes",
     "pyframework.contrib.auth",
     "pyframework.contrib.sessions",
     "pyframework.contrib.messages",
