@@ -69,6 +69,7 @@ from contextlib import contextmanager
 
 import pytest
 
+from pyframework.db.backends.base.creation import ServerDatabaseCreation
 from pyframework.test.utils import override_settings
 
 JYTHON = sys.platform.startswith("java")
@@ -237,11 +238,14 @@ class SQLiteJDBCFile(JDBCDatabase):
 
 
 class ServerDatabase(JDBCDatabase):
-    """A throw-away database on a server named by PYFRAMEWORK_TEST_<KIND>_URL/_USER/_PASSWORD."""
+    """A throw-away database on a server named by PYFRAMEWORK_TEST_<KIND>_URL/_USER/_PASSWORD.
+
+    The URL handling and the DROP statement are the framework's own (the test databases of
+    ``manage.py test`` are made the same way: pyframework.db.backends.base.creation).
+    """
 
     env_prefix = None
-    url_pattern = None   # matches the JDBC URL up to the database name
-    drop_statement = "DROP DATABASE %s"
+    vendor = None   # the key of ServerDatabaseCreation's URL patterns and DROP statements
 
     def create(self):
         server_url = os.environ.get(self.env_prefix + "_URL")
@@ -260,31 +264,28 @@ class ServerDatabase(JDBCDatabase):
 
     def database_url(self, server_url, database):
         """``server_url`` with its database name replaced (driver properties kept)."""
-        match = re.match(self.url_pattern, server_url)
-        if match is None:
-            raise DatabaseUnavailable("%s_URL=%r is not a %s JDBC URL" % (self.env_prefix, server_url, self.name))
-        return match.group("base") + database + (match.group("query") or "")
+        try:
+            return ServerDatabaseCreation.database_url(self.vendor, server_url, database)
+        except ValueError as exc:
+            raise DatabaseUnavailable("%s_URL: %s" % (self.env_prefix, exc))
 
     def teardown(self):
         _run_admin_statements(self.driver, self.server_url, self.user, self.password,
-                              [self.drop_statement % self.database])
+                              [ServerDatabaseCreation.drop_statements[self.vendor] % self.database])
 
 
 class PostgreSQLServer(ServerDatabase):
     name = "postgresql"
     driver = "org.postgresql.Driver"
     env_prefix = "PYFRAMEWORK_TEST_POSTGRES"
-    url_pattern = r"^(?P<base>jdbc:postgresql://[^/?]+/)[^?]*(?P<query>\?.*)?$"
-    # FORCE (PostgreSQL 13+) ends sessions a test may have left open.
-    drop_statement = "DROP DATABASE IF EXISTS %s WITH (FORCE)"
+    vendor = "postgresql"
 
 
 class MariaDBServer(ServerDatabase):
     name = "mariadb"
     driver = "org.mariadb.jdbc.Driver"
     env_prefix = "PYFRAMEWORK_TEST_MARIADB"
-    url_pattern = r"^(?P<base>jdbc:(?:mariadb|mysql)://[^/?]+/)[^?]*(?P<query>\?.*)?$"
-    drop_statement = "DROP DATABASE IF EXISTS %s"
+    vendor = "mysql"
 
 
 DATABASE_CLASSES = dict((cls.name, cls) for cls in (SQLiteFile, H2Memory, SQLiteJDBCFile,

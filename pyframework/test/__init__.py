@@ -3,6 +3,7 @@ settings overrides and database-feature skips."""
 from __future__ import absolute_import, unicode_literals
 
 from pyframework.test.client import Client, RedirectCycleError, RequestFactory  # noqa: F401
+from pyframework.test.live import LiveServerTestCase  # noqa: F401
 from pyframework.test.testcases import (  # noqa: F401
     SimpleTestCase, TestCase, TransactionTestCase, skipIfDBFeature, skipUnlessAnyDBFeature, skipUnlessDBFeature,
 )

@@ -150,9 +150,10 @@ class SimpleTestCase(UnittestBackports, ResponseAssertionsMixin, unittest.TestCa
                     return
                 raise
 
-    def _pre_setup(self):
-        """A fresh client, an empty ``mail.outbox``."""
-        self.client = self.client_class()
+    @classmethod
+    def _pre_setup(cls):
+        """A fresh client, an empty ``mail.outbox`` (a classmethod, as in Django 5.2)."""
+        cls.client = cls.client_class()
         mail.outbox = []
 
     def _post_teardown(self):
@@ -251,21 +252,21 @@ class TransactionTestCase(SimpleTestCase):
     databases = {DEFAULT_DB_ALIAS}
     serialized_rollback = False
 
-    def _pre_setup(self):
-        super(TransactionTestCase, self)._pre_setup()
-        if self.available_apps is not None:
-            apps.set_available_apps(self.available_apps)
-            setting_changed.send(sender=self.__class__, setting="INSTALLED_APPS", value=self.available_apps,
-                                 enter=True)
+    @classmethod
+    def _pre_setup(cls):
+        super(TransactionTestCase, cls)._pre_setup()
+        if cls.available_apps is not None:
+            apps.set_available_apps(cls.available_apps)
+            setting_changed.send(sender=cls, setting="INSTALLED_APPS", value=cls.available_apps, enter=True)
         try:
-            self._fixture_setup()
+            cls._fixture_setup()
         except Exception:
-            if self.available_apps is not None:
+            if cls.available_apps is not None:
                 apps.unset_available_apps()
-                setting_changed.send(sender=self.__class__, setting="INSTALLED_APPS",
+                setting_changed.send(sender=cls, setting="INSTALLED_APPS",
                                      value=[config.name for config in apps.get_app_configs()], enter=False)
             raise
-        for db_name in self._databases_names(include_mirrors=False):
+        for db_name in cls._databases_names(include_mirrors=False):
             connections[db_name].queries_log.clear()
 
     @classmethod
@@ -273,15 +274,16 @@ class TransactionTestCase(SimpleTestCase):
         return [alias for alias in connections if alias in cls.databases and (
             include_mirrors or not connections[alias].settings_dict["TEST"].get("MIRROR"))]
 
-    def _fixture_setup(self):
-        for db_name in self._databases_names(include_mirrors=False):
-            if self.reset_sequences:
-                self._flush(db_name, reset_sequences=True, inhibit_post_migrate=True)
+    @classmethod
+    def _fixture_setup(cls):
+        for db_name in cls._databases_names(include_mirrors=False):
+            if cls.reset_sequences:
+                cls._flush(db_name, reset_sequences=True, inhibit_post_migrate=True)
             connection = connections[db_name]
-            if self.serialized_rollback and getattr(connection, "_test_serialized_contents", None):
+            if cls.serialized_rollback and getattr(connection, "_test_serialized_contents", None):
                 connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-            if self.fixtures:
-                call_command("loaddata", *self.fixtures, verbosity=0, database=db_name)
+            if cls.fixtures:
+                call_command("loaddata", *cls.fixtures, verbosity=0, database=db_name)
 
     def _should_reload_connections(self):
         return True
@@ -306,12 +308,13 @@ class TransactionTestCase(SimpleTestCase):
                 self.serialized_rollback and getattr(connections[db_name], "_test_serialized_contents", None))
             self._flush(db_name, reset_sequences=False, inhibit_post_migrate=bool(inhibit_post_migrate))
 
-    def _flush(self, db_name, reset_sequences, inhibit_post_migrate):
+    @classmethod
+    def _flush(cls, db_name, reset_sequences, inhibit_post_migrate):
         connection = connections[db_name]
         if connection.in_atomic_block or connection.needs_rollback:
             connection.close()  # the test died inside atomic(): start from a clean connection
         call_command("flush", verbosity=0, interactive=False, database=db_name, reset_sequences=reset_sequences,
-                     allow_cascade=self.available_apps is not None, inhibit_post_migrate=inhibit_post_migrate)
+                     allow_cascade=cls.available_apps is not None, inhibit_post_migrate=inhibit_post_migrate)
 
     def assertQuerySetEqual(self, qs, values, transform=None, ordered=True, msg=None):
         """``qs`` (a QuerySet or any iterable), mapped by ``transform``, equals ``values``."""
@@ -426,14 +429,15 @@ class TestCase(TransactionTestCase):
             return False
         return super(TestCase, self)._should_reload_connections()
 
-    def _fixture_setup(self):
-        if not self._databases_support_transactions():
+    @classmethod
+    def _fixture_setup(cls):
+        if not cls._databases_support_transactions():
             # No transactions: behave like TransactionTestCase, setUpTestData before each test.
-            self.setUpTestData()
-            return super(TestCase, self)._fixture_setup()
-        if self.reset_sequences:
+            cls.setUpTestData()
+            return super(TestCase, cls)._fixture_setup()
+        if cls.reset_sequences:
             raise TypeError("reset_sequences cannot be used on TestCase instances")
-        self.atomics = self._enter_atomics()
+        cls.atomics = cls._enter_atomics()
 
     def _fixture_teardown(self):
         if not self._databases_support_transactions():

@@ -24,10 +24,12 @@ from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.core.signals import request_started, setting_changed
 from pyframework.db import connections, reset_queries
 from pyframework.db.models.options import Options
+from pyframework.urls.base import get_script_prefix, set_script_prefix
 from pyframework.utils.compat import NativeStringIO, string_types
 
 __all__ = [
-    "CaptureQueriesContext", "ContextList", "TestContextDecorator", "captured_stderr", "captured_stdout",
+    "Approximate", "CaptureQueriesContext", "ContextList", "captured_stdin", "extend_sys_path", "ignore_warnings",
+    "override_script_prefix", "register_lookup", "TestContextDecorator", "captured_stderr", "captured_stdout",
     "get_runner", "isolate_apps", "modify_settings", "override_settings", "setup_databases",
     "setup_test_environment", "tag", "teardown_databases", "teardown_test_environment",
 ]
@@ -322,6 +324,64 @@ class CaptureQueriesContext(object):
         self.final_queries = len(self.connection.queries_log)
 
 
+class Approximate(object):
+    """Equal to numbers within ``places`` decimal places of ``val`` (``assertEqual(x, Approximate(1.0))``)."""
+
+    def __init__(self, val, places=7):
+        self.val = val
+        self.places = places
+
+    def __repr__(self):
+        return repr(self.val)
+
+    def __eq__(self, other):
+        return self.val == other or round(abs(self.val - other), self.places) == 0
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
+
+
+@contextmanager
+def extend_sys_path(*paths):
+    """``sys.path`` extended with ``paths`` for the block."""
+    saved = list(sys.path)
+    sys.path.extend(paths)
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+
+
+@contextmanager
+def register_lookup(field, *lookups, **kwargs):
+    """``field`` (a Field or Transform class) has the lookups for the block only."""
+    lookup_name = kwargs.pop("lookup_name", None)
+    try:
+        for lookup in lookups:
+            field.register_lookup(lookup, lookup_name)
+        yield
+    finally:
+        for lookup in lookups:
+            field._unregister_lookup(lookup, lookup_name)
+
+
+class override_script_prefix(TestContextDecorator):
+    """``get_script_prefix()`` returns ``prefix`` inside (reverse() builds URLs under it)."""
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+        super(override_script_prefix, self).__init__()
+
+    def enable(self):
+        self.old_prefix = get_script_prefix()
+        set_script_prefix(self.prefix)
+
+    def disable(self):
+        set_script_prefix(self.old_prefix)
+
+
 def tag(*tags):
     """Give a test or test class tags that ``manage.py test --tag`` selects."""
     def decorator(obj):
@@ -347,6 +407,10 @@ def captured_stdout():
 
 def captured_stderr():
     return captured_output("stderr")
+
+
+def captured_stdin():
+    return captured_output("stdin")
 
 
 # --- The test environment ----------------------------------------------------------------

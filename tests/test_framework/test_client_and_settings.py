@@ -16,7 +16,7 @@ from pyframework.test import SimpleTestCase, TestCase, modify_settings, override
 from pyframework.test.utils import setup_test_environment, teardown_test_environment
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-APPS = ["pyframework.contrib.auth", "pyframework.contrib.sessions"]
+APPS = ["pyframework.contrib.contenttypes", "pyframework.contrib.auth", "pyframework.contrib.sessions"]
 SITE = dict(
     ROOT_URLCONF="framework_urls",
     MIDDLEWARE=["pyframework.contrib.sessions.middleware.SessionMiddleware",
@@ -44,7 +44,7 @@ def migrated(app_names):
         try:
             yield
         finally:
-            for label in ("sessions", "auth"):
+            for label in ("sessions", "auth", "contenttypes"):
                 call_command("migrate", label, "zero", verbosity=0)
 
 

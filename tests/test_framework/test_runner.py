@@ -147,18 +147,14 @@ def test_manage_py_test_exit_status_and_keepdb(project):
         output = process.communicate()[0].decode("utf-8", "replace")
         return process.returncode, output
 
-    status, output = manage("runner_app", "-v", "2")
+    status, output = manage("runner_app", "-v", "2", "--keepdb")
     assert status == 0, output
     assert "Ran 4 tests" in output and "OK" in output
-    assert "Creating test database for alias 'default'" in output
-    assert not os.path.exists(test_db)  # destroyed at the end
-    status, output = manage("runner_app", "--keepdb")
-    assert status == 0, output
-    assert os.path.exists(test_db)
-    status, output = manage("runner_app", "--keepdb")
-    assert status == 0 and "Using existing test database" in output, output
+    assert "Using existing test database for alias 'default'" in output
+    assert os.path.exists(test_db)  # kept
     project.join("runner_app", "test_failing.py").write(FAILING)
     status, output = manage("runner_app")
+    assert not os.path.exists(test_db)  # without --keepdb: destroyed at the end
     assert status == 1 and "FAILED (failures=1)" in output, output
 
 
@@ -173,3 +169,88 @@ def test_runner_output_goes_to_unittests_stream(db, project):
     with override_settings(INSTALLED_APPS=["runner_app"], ROOT_URLCONF="runner_app.urls"):
         assert QuietRunner(verbosity=1).run_tests(["runner_app.tests.NoDatabaseTests"]) == 0
     assert "Ran 1 test" in stream.getvalue()
+
+
+PYTEST_TESTS = '''
+import pytest
+
+from pyframework.core import mail
+from pyframework.core.mail import send_mail
+from pyframework.db import connection
+from pyframework.test import TestCase, TransactionTestCase
+
+from runner_app.models import Item
+
+
+class ItemTests(TestCase):
+    fixtures = ["items"]
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.extra = Item.objects.create(name="extra")
+
+    def test_fixture_and_test_data(self):
+        self.assertEqual(Item.objects.count(), 2)
+
+
+class Committing(TransactionTestCase):
+    def test_commits(self):
+        Item.objects.create(name="c")
+        self.assertEqual(Item.objects.count(), 1)
+
+
+def test_db_fixture_rolls_back(db):
+    Item.objects.create(name="rolled back")
+    assert connection.in_atomic_block
+
+
+def test_db_fixture_sees_nothing_left(db):
+    assert Item.objects.count() == 0
+
+
+def test_transactional_db(transactional_db):
+    Item.objects.create(name="t")
+    assert not connection.in_atomic_block
+
+
+def test_settings_fixture(settings):
+    settings.APPEND_SLASH = False
+    from pyframework.conf import settings as real
+    assert real.APPEND_SLASH is False
+
+
+def test_settings_restored():
+    from pyframework.conf import settings as real
+    assert real.APPEND_SLASH is True
+
+
+def test_mail_and_queries(db, mailoutbox, pyframework_assert_num_queries, client, rf):
+    send_mail("s", "b", "f@example.com", ["t@example.com"])
+    assert [m.subject for m in mailoutbox] == ["s"] and mail.outbox is mailoutbox
+    with pyframework_assert_num_queries(1):
+        list(Item.objects.all())
+    assert rf.get("/x/").path == "/x/"
+    assert client.get("/nowhere/").status_code == 404
+
+
+def test_without_database_access():
+    with pytest.raises(Exception):
+        Item.objects.count()
+'''
+
+
+@pytest.mark.cpython_only(reason="runs pytest in a subprocess")
+def test_pytest_plugin_runs_the_same_classes(project):
+    project.join("runner_settings.py").write(SETTINGS % (str(project.join("db.sqlite3")), ""))
+    project.join("runner_app", "tests.py").write(PYTEST_TESTS)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(project), ROOT]))
+    env.pop("PYFRAMEWORK_SETTINGS_MODULE", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pytest", "-p", "pyframework.test.pytest_plugin", "-p", "no:cacheprovider",
+         "--ds=runner_settings", "-v", "-s", "runner_app/tests.py"],
+        cwd=str(project), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.communicate()[0].decode("utf-8", "replace")
+    assert process.returncode == 0, output
+    assert "9 passed" in output, output
+    # One test database for the whole session.
+    assert output.count("Creating test database for alias 'default'") == 1, output

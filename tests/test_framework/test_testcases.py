@@ -267,3 +267,102 @@ def test_db_feature_skips(db, monkeypatch):
     result = run(SkippedClass)
     assert not result.errors and not result.failures
     assert [reason for _, reason in result.skipped] == ["Database doesn't support feature(s): no_such_feature_anywhere"]
+
+
+class SerializedRollbackTests(TransactionTestCase):
+    __test__ = False
+    serialized_rollback = True
+
+    def test_1_migration_data_is_there(self):
+        self.assertEqual(list(Shelf.objects.values_list("name", flat=True)), ["from a migration"])
+        Shelf.objects.all().delete()
+
+    def test_2_and_comes_back_after_the_flush(self):
+        self.assertEqual(Shelf.objects.count(), 1)
+
+
+def test_serialized_rollback_restores_the_rows_migrations_made(create_tables):
+    create_tables(Shelf, Book)
+    Shelf.objects.create(name="from a migration")
+    # What create_test_db() keeps for serialized_rollback (there: every installed app's rows).
+    connection._test_serialized_contents = serialize_shelves()
+    try:
+        Shelf.objects.all().delete()
+        assert_passed(run(SerializedRollbackTests), 2)
+    finally:
+        del connection._test_serialized_contents
+
+
+def serialize_shelves():
+    from pyframework.core import serializers
+
+    return serializers.serialize("json", Shelf.objects.all())
+
+
+class AvailableAppsTests(TransactionTestCase):
+    __test__ = False
+    available_apps = []
+    seen = []
+
+    def test_only_the_available_apps(self):
+        from pyframework.apps import apps
+
+        self.seen.append([config.label for config in apps.get_app_configs()])
+        Shelf.objects.create(name="not flushed: its app is not available")
+
+
+def test_available_apps_restrict_the_registry_and_the_flush(create_tables):
+    from pyframework.apps import apps
+
+    create_tables(Shelf, Book)
+    before = [config.label for config in apps.get_app_configs()]
+    AvailableAppsTests.seen = []
+    assert_passed(run(AvailableAppsTests), 1)
+    assert AvailableAppsTests.seen == [[]]
+    assert [config.label for config in apps.get_app_configs()] == before
+    assert Shelf.objects.count() == 1
+
+
+def test_isolate_apps_keeps_models_out_of_the_registry():
+    from pyframework.apps import apps
+    from pyframework.test.utils import isolate_apps
+
+    with isolate_apps(APP) as registry:
+        class Lonely(models.Model):
+            class Meta:
+                app_label = APP
+
+    assert Lonely._meta.apps is registry
+    assert registry.get_model(APP, "lonely") is Lonely
+    assert apps.get_registered_model(APP, "lonely") is None
+
+    @isolate_apps(APP, kwarg_name="registry")
+    def decorated(registry):
+        class Other(models.Model):
+            class Meta:
+                app_label = APP
+        return registry, Other
+
+    registry, other = decorated()
+    assert registry.get_model(APP, "other") is other and apps.get_registered_model(APP, "other") is None
+
+
+class BackportTests(TestCase):
+    __test__ = False
+
+    def test_python3_unittest_methods(self):
+        for value in (1, 2):
+            with self.subTest(value=value):
+                self.assertTrue(value)
+        self.assertCountEqual([1, 2, 2], [2, 1, 2])
+        self.assertRegex("pyframework", "frame")
+        with self.assertRaisesRegex(ValueError, "b.d"):
+            raise ValueError("bad")
+        import logging
+        with self.assertLogs("pyframework.test.backports", level="WARNING") as logs:
+            logging.getLogger("pyframework.test.backports").warning("careful")
+        self.assertEqual(logs.output, ["WARNING:pyframework.test.backports:careful"])
+
+
+def test_python3_unittest_methods_on_every_runtime(db):
+    assert_passed(run(BackportTests), 1)

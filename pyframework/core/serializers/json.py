@@ -20,11 +20,14 @@ class Serializer(PythonSerializer):
         self.json_kwargs = dict(self.options)
         self.json_kwargs.pop("stream", None)
         self.json_kwargs.pop("fields", None)
+        self._json_separators()
+        self.json_kwargs.setdefault("cls", DjangoJSONEncoder)
+        self.json_kwargs.setdefault("ensure_ascii", False)
+
+    def _json_separators(self):
         if self.options.get("indent"):
             # No trailing spaces after the item separator.
             self.json_kwargs["separators"] = (",", ": ")
-        self.json_kwargs.setdefault("cls", DjangoJSONEncoder)
-        self.json_kwargs.setdefault("ensure_ascii", False)
 
     def start_serialization(self):
         self._init_options()

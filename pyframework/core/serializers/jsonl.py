@@ -4,37 +4,28 @@ from __future__ import absolute_import, unicode_literals
 import json
 
 from pyframework.core.serializers import base
-from pyframework.core.serializers.json import DjangoJSONEncoder
+from pyframework.core.serializers.json import Serializer as JSONSerializer
 from pyframework.core.serializers.python import Deserializer as PythonDeserializer
-from pyframework.core.serializers.python import Serializer as PythonSerializer
 from pyframework.utils.compat import binary_type, string_types
 
 
-class Serializer(PythonSerializer):
-    """Convert a queryset to JSON Lines."""
+class Serializer(JSONSerializer):
+    """Convert a queryset to JSON Lines: the JSON serializer's options, one object a line."""
 
-    internal_use_only = False
-
-    def _init_options(self):
-        self._current = None
-        self.json_kwargs = dict(self.options)
-        self.json_kwargs.pop("stream", None)
-        self.json_kwargs.pop("fields", None)
-        self.json_kwargs.pop("indent", None)
+    def _json_separators(self):
+        self.json_kwargs.pop("indent", None)  # one line per object, whatever was asked
         self.json_kwargs["separators"] = (",", ": ")
-        self.json_kwargs.setdefault("cls", DjangoJSONEncoder)
-        self.json_kwargs.setdefault("ensure_ascii", False)
 
     def start_serialization(self):
         self._init_options()
+
+    def end_serialization(self):
+        pass
 
     def end_object(self, obj):
         self.stream.write(json.dumps(self.get_dump_object(obj), **self.json_kwargs))
         self.stream.write("\n")
         self._current = None
-
-    def getvalue(self):
-        return base.Serializer.getvalue(self)
 
 
 def Deserializer(stream_or_string, **options):

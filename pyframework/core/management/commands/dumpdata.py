@@ -6,6 +6,7 @@ import io
 from pyframework.apps import apps
 from pyframework.core import serializers
 from pyframework.core.management.base import BaseCommand, CommandError
+from pyframework.core.management.commands.loaddata import parse_excludes
 from pyframework.db import DEFAULT_DB_ALIAS
 from pyframework.utils.compat import NativeStringIO
 
@@ -44,18 +45,7 @@ class Command(BaseCommand):
         using = options["database"]
         excludes = options["exclude"]
         primary_keys = [pk.strip() for pk in options["primary_keys"].split(",")] if options["primary_keys"] else []
-        excluded_models, excluded_apps = set(), set()
-        for label in excludes:
-            if "." in label:
-                try:
-                    excluded_models.add(apps.get_model(label))
-                except LookupError:
-                    raise CommandError("Unknown model in excludes: %s" % label)
-            else:
-                try:
-                    excluded_apps.add(apps.get_app_config(label))
-                except LookupError:
-                    raise CommandError("No installed app with label '%s'." % label)
+        excluded_models, excluded_apps = parse_excludes(excludes)
         app_list = self._app_list(app_labels, excluded_apps, primary_keys)
         if fmt not in serializers.get_public_serializer_formats():
             try:

@@ -98,7 +98,8 @@ class Command(BaseCommand):
         self.using = options["database"]
         self.app_label = options["app_label"]
         self.verbosity = options["verbosity"]
-        self.excluded_models, self.excluded_apps = _parse_excludes(options["exclude"])
+        self.excluded_models, excluded_apps = parse_excludes(options["exclude"])
+        self.excluded_apps = set(config.label for config in excluded_apps)
         self.format = options["format"]
         connection = connections[self.using]
         with transaction.atomic(using=self.using):
@@ -241,17 +242,18 @@ class Command(BaseCommand):
         return dirs
 
 
-def _parse_excludes(excludes):
+def parse_excludes(excludes):
+    """``(models, app configs)`` of ``--exclude`` labels (``app_label`` or ``app_label.Model``)."""
     excluded_models, excluded_apps = set(), set()
     for label in excludes:
         if "." in label:
             try:
                 excluded_models.add(apps.get_model(label))
             except LookupError:
-                raise CommandError("Unknown model: %s" % label)
+                raise CommandError("Unknown model in excludes: %s" % label)
         else:
             try:
-                excluded_apps.add(apps.get_app_config(label).label)
+                excluded_apps.add(apps.get_app_config(label))
             except LookupError:
                 raise CommandError("No installed app with label '%s'." % label)
     return excluded_models, excluded_apps
