@@ -13,23 +13,16 @@ over HTTP and needs subprocess/process-group control.
 from __future__ import absolute_import, division, unicode_literals
 
 import os
-import subprocess
 import sys
 
 import pytest
 
-from deploy_servers import (PayaraMicroServer, ServerError, TomcatServer,
-                            read_properties)
+import deploy_build
+from deploy_build import announce
+from deploy_servers import PayaraMicroServer, ServerError, TomcatServer
 from pyframework.utils.compat import JYTHON
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-SERVERS_SCRIPT = os.path.join(ROOT, "gradle", "servers.gradle")
-SERVERS_PROPERTIES = os.path.join(ROOT, "build", "servers", "servers.properties")
-EXAMPLE_PROJECT = os.path.join(ROOT, "examples", "mysite")
-EXAMPLE_WAR = os.path.join(EXAMPLE_PROJECT, "build", "libs", "mysite.war")
-WAR_OVERRIDE_VARIABLE = "PYFRAMEWORK_DEPLOY_WAR"
-OUTPUT_TAIL_CHARS = 4000
 
 SERVER_FIXTURES = ["tomcat", "payara"]
 
@@ -54,71 +47,18 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(line)
 
 
-def announce(config, message):
-    """Show progress right away, even while pytest captures output."""
-    capture = config.pluginmanager.getplugin("capturemanager")
-    writer = config.pluginmanager.getplugin("terminalreporter")
-    if capture is None or writer is None:
-        return
-    with capture.global_and_fixture_disabled():
-        writer.write_line("[deploy] " + message)
-
-
-def run_gradle(config, arguments, cwd, what):
-    """Run Gradle, failing the session with its output if it fails."""
-    command = ["gradle", "--console=plain"] + arguments
-    announce(config, "%s: %s (in %s)" % (what, " ".join(command), cwd))
-    try:
-        finished = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE,
-                                    stderr=subprocess.STDOUT)
-    except OSError as error:
-        pytest.fail("%s needs Gradle on PATH: %s" % (what, error), pytrace=False)
-    output = finished.communicate()[0].decode("utf-8", "replace")
-    if finished.returncode != 0:
-        pytest.fail("%s failed (exit %d):\n%s" % (what, finished.returncode,
-                                                  output[-OUTPUT_TAIL_CHARS:]), pytrace=False)
-    return output
-
-
-def servers_are_fetched():
-    if not os.path.exists(SERVERS_PROPERTIES):
-        return False
-    if os.path.getmtime(SERVERS_SCRIPT) > os.path.getmtime(SERVERS_PROPERTIES):
-        return False  # a pinned version may have changed
-    locations = read_properties(SERVERS_PROPERTIES)
-    return all(os.path.exists(locations.get(key, ""))
-               for key in ("tomcat.home", "payara.micro.jar"))
-
-
 @pytest.fixture(scope="session")
 def server_distributions(request):
     """Locations of the pinned servers, downloaded on first use."""
     if JYTHON or sys.version_info[0] < 3:
         pytest.skip("deployment tests drive external servers from CPython only")
-    if not servers_are_fetched():
-        announce(request.config, "fetching the pinned servers (first download is ~115 MB)")
-        run_gradle(request.config, ["fetchServers"], ROOT,
-                   "Fetching the test servers")
-    return read_properties(SERVERS_PROPERTIES)
+    return deploy_build.server_distributions(request.config)
 
 
 @pytest.fixture(scope="session")
 def war_path(request):
     """The example project's WAR, built once per session."""
-    override = os.environ.get(WAR_OVERRIDE_VARIABLE)
-    if override:
-        if not os.path.isfile(override):
-            pytest.fail("%s names %s, which is not a file" % (WAR_OVERRIDE_VARIABLE, override),
-                        pytrace=False)
-        return os.path.abspath(override)
-    if not os.path.isfile(os.path.join(EXAMPLE_PROJECT, "build.gradle")):
-        pytest.fail("No WAR to deploy: %s has no build.gradle (or set %s to a WAR file)"
-                    % (EXAMPLE_PROJECT, WAR_OVERRIDE_VARIABLE), pytrace=False)
-    run_gradle(request.config, ["-q", "war"], EXAMPLE_PROJECT, "Building the example WAR")
-    if not os.path.isfile(EXAMPLE_WAR):
-        pytest.fail("'gradle war' in %s succeeded but produced no %s"
-                    % (EXAMPLE_PROJECT, EXAMPLE_WAR), pytrace=False)
-    return EXAMPLE_WAR
+    return deploy_build.example_war(request.config)
 
 
 def deployed(request, server_class, **options):
@@ -150,14 +90,16 @@ def deployed(request, server_class, **options):
 
 @pytest.fixture(scope="session")
 def tomcat(request):
-    """Base URL (ending in /mysite) of a stand-alone Tomcat serving the WAR."""
-    return deployed(request, TomcatServer)
+    """Base URL (ending in /mysite) of a stand-alone Tomcat serving the WAR; its embedded
+    database has the admin superuser (deploy_manage.ADMIN_USERNAME)."""
+    return deployed(request, TomcatServer, superuser=True)
 
 
 @pytest.fixture(scope="session")
 def payara(request):
-    """Base URL (ending in /mysite) of a Payara Micro instance serving the WAR."""
-    return deployed(request, PayaraMicroServer)
+    """Base URL (ending in /mysite) of a Payara Micro instance serving the WAR; its embedded
+    database has the admin superuser (deploy_manage.ADMIN_USERNAME)."""
+    return deployed(request, PayaraMicroServer, superuser=True)
 
 
 @pytest.fixture(scope="session", params=SERVER_FIXTURES)

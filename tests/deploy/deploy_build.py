@@ -1,0 +1,95 @@
+"""What the deployment and browser tests deploy: the pinned servers and the example WAR, each made once.
+
+Both are built on first use in a test session (``gradle fetchServers`` downloads the
+servers into build/servers/, ``gradle war`` builds the example project) and remembered
+for the rest of it, so every folder of tests deploying the WAR shares one build.
+Nothing here skips: a missing tool or a failed build fails the session and says what to fix.
+"""
+from __future__ import absolute_import, division, unicode_literals
+
+import os
+import subprocess
+
+import pytest
+
+from deploy_servers import read_properties
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SERVERS_SCRIPT = os.path.join(ROOT, "gradle", "servers.gradle")
+SERVERS_PROPERTIES = os.path.join(ROOT, "build", "servers", "servers.properties")
+EXAMPLE_PROJECT = os.path.join(ROOT, "examples", "mysite")
+EXAMPLE_WAR = os.path.join(EXAMPLE_PROJECT, "build", "libs", "mysite.war")
+WAR_OVERRIDE_VARIABLE = "PYFRAMEWORK_DEPLOY_WAR"
+OUTPUT_TAIL_CHARS = 4000
+
+_BUILT = {}
+
+
+def announce(config, message, prefix="[deploy] "):
+    """Show progress right away, even while pytest captures output."""
+    capture = config.pluginmanager.getplugin("capturemanager")
+    writer = config.pluginmanager.getplugin("terminalreporter")
+    if capture is None or writer is None:
+        return
+    with capture.global_and_fixture_disabled():
+        writer.write_line(prefix + message)
+
+
+def run_gradle(config, arguments, cwd, what):
+    """Run Gradle, failing the session with its output if it fails."""
+    command = ["gradle", "--console=plain"] + arguments
+    announce(config, "%s: %s (in %s)" % (what, " ".join(command), cwd))
+    try:
+        finished = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT)
+    except OSError as error:
+        pytest.fail("%s needs Gradle on PATH: %s" % (what, error), pytrace=False)
+    output = finished.communicate()[0].decode("utf-8", "replace")
+    if finished.returncode != 0:
+        pytest.fail("%s failed (exit %d):\n%s" % (what, finished.returncode,
+                                                  output[-OUTPUT_TAIL_CHARS:]), pytrace=False)
+    return output
+
+
+def servers_are_fetched():
+    if not os.path.exists(SERVERS_PROPERTIES):
+        return False
+    if os.path.getmtime(SERVERS_SCRIPT) > os.path.getmtime(SERVERS_PROPERTIES):
+        return False  # a pinned version may have changed
+    locations = read_properties(SERVERS_PROPERTIES)
+    return all(os.path.exists(locations.get(key, ""))
+               for key in ("tomcat.home", "payara.micro.jar"))
+
+
+def server_distributions(config):
+    """Locations of the pinned servers (servers.properties), downloaded on first use."""
+    if "servers" not in _BUILT:
+        if not servers_are_fetched():
+            announce(config, "fetching the pinned servers (first download is ~115 MB)")
+            run_gradle(config, ["fetchServers"], ROOT, "Fetching the test servers")
+        _BUILT["servers"] = read_properties(SERVERS_PROPERTIES)
+    return _BUILT["servers"]
+
+
+def example_war(config):
+    """The example project's WAR (or the file PYFRAMEWORK_DEPLOY_WAR names), built once per session."""
+    if "war" in _BUILT:
+        return _BUILT["war"]
+    override = os.environ.get(WAR_OVERRIDE_VARIABLE)
+    if override:
+        if not os.path.isfile(override):
+            pytest.fail("%s names %s, which is not a file" % (WAR_OVERRIDE_VARIABLE, override),
+                        pytrace=False)
+        war = os.path.abspath(override)
+    else:
+        if not os.path.isfile(os.path.join(EXAMPLE_PROJECT, "build.gradle")):
+            pytest.fail("No WAR to deploy: %s has no build.gradle (or set %s to a WAR file)"
+                        % (EXAMPLE_PROJECT, WAR_OVERRIDE_VARIABLE), pytrace=False)
+        run_gradle(config, ["-q", "war"], EXAMPLE_PROJECT, "Building the example WAR")
+        if not os.path.isfile(EXAMPLE_WAR):
+            pytest.fail("'gradle war' in %s succeeded but produced no %s"
+                        % (EXAMPLE_PROJECT, EXAMPLE_WAR), pytrace=False)
+        war = EXAMPLE_WAR
+    _BUILT["war"] = war
+    return war
