@@ -26,6 +26,20 @@ def project_settings(module_name, **overrides):
             apps.populate(saved_apps)
 
 
+@contextlib.contextmanager
+def installed_apps(app_names, **overrides):
+    """INSTALLED_APPS (and other ``overrides``) set and the app registry populated for the block."""
+    saved_apps = apps.get_app_configs()
+    with override_settings(INSTALLED_APPS=list(app_names), **overrides):
+        apps.clear()
+        try:
+            apps.populate(list(app_names))
+            yield apps
+        finally:
+            apps.clear()
+            apps.populate(saved_apps)
+
+
 def forget_modules(*packages):
     """Drop ``packages`` and their submodules from sys.modules (projects built in a temp dir)."""
     for name in list(sys.modules):

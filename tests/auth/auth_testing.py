@@ -3,11 +3,10 @@ from __future__ import unicode_literals
 
 from contextlib import contextmanager
 
-from pyframework.apps import apps
+from project_settings_support import installed_apps
 from pyframework.core.management import call_command
-from pyframework.test import override_settings
 
-AUTH_APPS = ["pyframework.contrib.auth"]
+AUTH_APPS = ["pyframework.contrib.contenttypes", "pyframework.contrib.auth"]
 MIDDLEWARE = [
     "pyframework.contrib.sessions.middleware.SessionMiddleware",
     "pyframework.middleware.csrf.CsrfViewMiddleware",
@@ -15,19 +14,6 @@ MIDDLEWARE = [
 ]
 # One round keeps the tests fast; hashers_test checks the real count separately.
 FAST_HASHERS = ["auth_testing.OneRoundPBKDF2Hasher"]
-
-
-@contextmanager
-def installed_apps(app_names, **settings):
-    saved = apps.get_app_configs()
-    with override_settings(INSTALLED_APPS=list(app_names), **settings):
-        apps.clear()
-        apps.populate(list(app_names))
-        try:
-            yield
-        finally:
-            apps.clear()
-            apps.populate(saved)
 
 
 @contextmanager

@@ -163,7 +163,7 @@ def test_permissions_guard_views():
     assert client.get("/mixin/users/").status_code == 403
     assert client.get("/mixin/staff/").status_code == 403
     alice = User.objects.get(username="alice")
-    alice.user_permissions.add(Permission.objects.get(app_label="auth", codename="view_user"))
+    alice.user_permissions.add(Permission.objects.get(content_type__app_label="auth", codename="view_user"))
     assert client.get("/users/").content == b"users"
     assert client.get("/mixin/users/").content == b"mixin users"
     assert client.get("/mixin/users/strict/").status_code == 200

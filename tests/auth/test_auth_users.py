@@ -125,12 +125,15 @@ def test_login_upgrades_an_outdated_hash():
 
 @pytest.mark.usefixtures("auth_db")
 def test_migrate_created_the_default_permissions():
-    codenames = set(Permission.objects.filter(app_label="auth").values_list("codename", flat=True))
+    codenames = set(Permission.objects.filter(content_type__app_label="auth").values_list("codename", flat=True))
     for model in ("user", "group", "permission"):
         for action in ("add", "change", "delete", "view"):
             assert "%s_%s" % (action, model) in codenames
-    perm = Permission.objects.get(app_label="auth", codename="add_user")
-    assert (perm.model, perm.name) == ("user", "Can add user")
+    perm = Permission.objects.get(content_type__app_label="auth", codename="add_user")
+    assert (perm.content_type.model, perm.name) == ("user", "Can add user")
+    assert "%s" % perm == "Authentication and Authorization | user | Can add user"
+    assert perm.natural_key() == ("add_user", "auth", "user")
+    assert Permission.objects.get_by_natural_key("add_user", "auth", "user") == perm
     # Running migrate again adds nothing twice.
     count = Permission.objects.count()
     call_command("migrate", "auth", verbosity=0)
@@ -141,8 +144,8 @@ def test_migrate_created_the_default_permissions():
 def test_user_and_group_permissions():
     user = User.objects.create_user("erin", password="pw-erin-1")
     editors = Group.objects.create(name="editors")
-    editors.permissions.add(Permission.objects.get(app_label="auth", codename="change_group"))
-    user.user_permissions.add(Permission.objects.get(app_label="auth", codename="view_user"))
+    editors.permissions.add(Permission.objects.get(content_type__app_label="auth", codename="change_group"))
+    user.user_permissions.add(Permission.objects.get(content_type__app_label="auth", codename="view_user"))
     user = User.objects.get(pk=user.pk)
     assert user.has_perm("auth.view_user") and not user.has_perm("auth.change_group")
     user.groups.add(editors)

@@ -8,7 +8,7 @@ from pyframework.apps import apps
 from pyframework.core.management import call_command
 from pyframework.test import override_settings
 
-APPS = ["pyframework.contrib.auth", "pyframework.contrib.sessions"]
+APPS = ["pyframework.contrib.contenttypes", "pyframework.contrib.auth", "pyframework.contrib.sessions"]
 SETTINGS = dict(
     INSTALLED_APPS=APPS,
     ROOT_URLCONF="auth_views_urls",

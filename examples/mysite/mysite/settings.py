@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "demo",
     "blog",
     "accounts",
+    "pyframework.contrib.contenttypes",
     "pyframework.contrib.auth",
     "pyframework.contrib.sessions",
     "pyframework.contrib.messages",

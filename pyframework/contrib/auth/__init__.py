@@ -59,6 +59,11 @@ def get_backends_for_permissions():
     return _get_backends(return_tuples=False)
 
 
+def get_permission_codename(action, opts):
+    """The codename of the permission for ``action`` on the model of ``opts``: ``"change_post"``."""
+    return "%s_%s" % (action, opts.model_name)
+
+
 def get_user_model():
     """The model named by AUTH_USER_MODEL ("app_label.ModelName")."""
     model = _cache.get("user_model")

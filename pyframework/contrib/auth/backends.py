@@ -65,12 +65,12 @@ class ModelBackend(BaseBackend):
         return user if self.user_can_authenticate(user) else None
 
     def _get_user_permissions(self, user_obj):
-        return user_obj.user_permissions.values_list("app_label", "codename")
+        return user_obj.user_permissions.values_list("content_type__app_label", "codename")
 
     def _get_group_permissions(self, user_obj):
         from pyframework.contrib.auth.models import Permission
 
-        return Permission.objects.filter(group__user=user_obj).values_list("app_label", "codename")
+        return Permission.objects.filter(group__user=user_obj).values_list("content_type__app_label", "codename")
 
     def _cached_permissions(self, user_obj, obj, from_name):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
@@ -80,7 +80,7 @@ class ModelBackend(BaseBackend):
             if user_obj.is_superuser:
                 from pyframework.contrib.auth.models import Permission
 
-                permissions = Permission.objects.values_list("app_label", "codename")
+                permissions = Permission.objects.values_list("content_type__app_label", "codename")
             else:
                 permissions = getattr(self, "_get_%s_permissions" % from_name)(user_obj)
             setattr(user_obj, cache_name, _perm_names(permissions))

@@ -6,6 +6,20 @@ from pyframework.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 
 
 @checks.register("models")
+def check_contenttypes_installed(app_configs=None, **kwargs):
+    """Permissions point at content types: contrib.auth needs contrib.contenttypes installed."""
+    from pyframework.apps import apps
+
+    if apps.is_installed("pyframework.contrib.auth") and not apps.is_installed("pyframework.contrib.contenttypes"):
+        return [checks.Error(
+            "'pyframework.contrib.auth' requires 'pyframework.contrib.contenttypes' in INSTALLED_APPS "
+            "(permissions are stored per content type).",
+            hint="Add 'pyframework.contrib.contenttypes' to INSTALLED_APPS, before 'pyframework.contrib.auth'.",
+            id="auth.E013")]
+    return []
+
+
+@checks.register("models")
 def check_user_model(app_configs=None, **kwargs):
     from pyframework.contrib.auth import get_user_model
 

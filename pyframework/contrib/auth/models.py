@@ -1,44 +1,58 @@
 """User, Group and Permission, and the permission checks users answer.
 
-Permissions name their model by ``app_label`` and ``model`` (the lower-case
-model name) rather than through a content-types table: one row per
-``(app_label, codename)``, checked as ``"app_label.codename"``.
+A permission belongs to a model through its content type
+(``contrib.contenttypes``): one row per ``(content_type, codename)``, checked
+as ``"<app_label>.<codename>"``.
 """
 from __future__ import absolute_import, unicode_literals
 
 from pyframework.contrib.auth import get_backends_for_permissions
 from pyframework.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from pyframework.contrib.auth.validators import UnicodeUsernameValidator
+from pyframework.contrib.contenttypes.models import ContentType
 from pyframework.db import models
 from pyframework.utils import timezone
 from pyframework.utils.compat import python_2_unicode_compatible, string_types
 
 
 class PermissionManager(models.Manager):
+    use_in_migrations = True
 
     def get_by_natural_key(self, codename, app_label, model):
-        return self.get(codename=codename, app_label=app_label, model=model)
+        return self.get(codename=codename,
+                        content_type=ContentType.objects.db_manager(self.db).get_by_natural_key(app_label, model))
 
 
 @python_2_unicode_compatible
 class Permission(models.Model):
+    """The right to do one thing to one model, granted to users and groups.
+
+    ``migrate`` creates the ``add_``, ``change_``, ``delete_`` and ``view_``
+    permissions of every model (``Meta.default_permissions``) and those listed
+    in ``Meta.permissions``. ``user.has_perm("blog.change_post")`` checks one by
+    its content type's app label and its codename.
+    """
+
     name = models.CharField("name", max_length=255)
-    app_label = models.CharField("app label", max_length=100)
-    model = models.CharField("model", max_length=100)
+    content_type = models.ForeignKey(ContentType, models.CASCADE, verbose_name="content type")
     codename = models.CharField("codename", max_length=100)
 
     objects = PermissionManager()
 
     class Meta:
         app_label = "auth"  # importable before the app is installed (tests, checks)
-        unique_together = [("app_label", "codename")]
-        ordering = ["app_label", "model", "codename"]
+        verbose_name = "permission"
+        verbose_name_plural = "permissions"
+        unique_together = [("content_type", "codename")]
+        ordering = ["content_type__app_label", "content_type__model", "codename"]
 
     def __str__(self):
-        return "%s | %s | %s" % (self.app_label, self.model, self.name)
+        return "%s | %s" % (self.content_type, self.name)
 
     def natural_key(self):
-        return (self.codename, self.app_label, self.model)
+        return (self.codename,) + self.content_type.natural_key()
+
+    natural_key.dependencies = ["contenttypes.contenttype"]
 
 
 class GroupManager(models.Manager):
@@ -93,8 +107,10 @@ class UserManager(BaseUserManager):
     def with_perm(self, perm, is_active=True, include_superusers=True):
         """Users holding ``perm`` ("app_label.codename") directly or through a group."""
         app_label, _, codename = perm.partition(".")
-        direct = models.Q(user_permissions__app_label=app_label, user_permissions__codename=codename)
-        grouped = models.Q(groups__permissions__app_label=app_label, groups__permissions__codename=codename)
+        direct = models.Q(user_permissions__content_type__app_label=app_label,
+                          user_permissions__codename=codename)
+        grouped = models.Q(groups__permissions__content_type__app_label=app_label,
+                           groups__permissions__codename=codename)
         condition = direct | grouped
         if include_superusers:
             condition |= models.Q(is_superuser=True)

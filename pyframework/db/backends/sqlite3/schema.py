@@ -125,6 +125,8 @@ class DatabaseSchemaEditor(BaseDatabaseSchemaEditor):
         model_indexes = self._model_indexes_sql(model, table, fields)
         for sql in model_indexes:
             self.execute(sql)
+        # An index an earlier operation of this block deferred (add_field's) now exists already.
+        self.deferred_sql = [sql for sql in self.deferred_sql if sql not in model_indexes]
         for name, sql in kept_indexes:
             if not any(self.quote_name(name) in statement for statement in model_indexes):
                 self.execute(sql)
