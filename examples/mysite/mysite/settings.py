@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "demo",
     "blog",
     "accounts",
+    # The admin at /admin/: every app's admin.py is imported at start-up (autodiscover).
+    "pyframework.contrib.admin",
     "pyframework.contrib.contenttypes",
     "pyframework.contrib.auth",
     "pyframework.contrib.sessions",
