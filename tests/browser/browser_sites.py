@@ -13,7 +13,7 @@ import sys
 import time
 
 from deploy_http import fetch
-from deploy_manage import EXAMPLE_PROJECT, create_superuser
+from deploy_manage import EXAMPLE_PROJECT, create_superuser, project_environment
 from deploy_servers import (ServerError, _own_session_tied_to_parent, free_loopback_port, log_tail,
                             stop_process_group)
 
@@ -41,8 +41,7 @@ class DevServerSite(object):
     def start(self):
         seconds = create_superuser(self.environment)
         self.timings.append("%s superuser (manage.py migrate + createsuperuser): %.1f s" % (self.name, seconds))
-        env = dict(os.environ)
-        env.update(self.environment)
+        env = project_environment(self.environment)
         log = open(self.log_path, "ab")
         started = time.time()
         try:

@@ -60,8 +60,8 @@ def post_pk(page):
 
 def test_staff_manage_the_blog_through_the_admin(page):
     mark = uuid.uuid4().hex[:8]
-    author = "Ada %s" % mark
-    alpha, beta, gamma = ("Alpha %s" % mark, "Beta %s" % mark, "Gamma %s" % mark)
+    author, other_author = "Ada %s" % mark, "Grace %s" % mark
+    alpha, beta, gamma, delta = ("Alpha %s" % mark, "Beta %s" % mark, "Gamma %s" % mark, "Delta %s" % mark)
 
     log_in(page)
     assert page.has("a[href='%s']" % page.full_path("/admin/blog/post/")), page.excerpt()
@@ -76,6 +76,14 @@ def test_staff_manage_the_blog_through_the_admin(page):
     page.screenshot("admin-change-form")
     page.submit("input[name=_save]")
     assert page.path == "/admin/blog/author/", page.excerpt()
+    assert any("was added successfully" in message for message in messages(page)), page.excerpt()
+
+    # A second author with a post: the author filter has a choice to make.
+    page.open("/admin/blog/author/add/")
+    page.fill("#id_name", other_author)
+    page.fill("#id_posts-0-title", delta)
+    page.fill("#id_posts-0-body", "By someone else.")
+    page.submit("input[name=_save]")
     assert any("was added successfully" in message for message in messages(page)), page.excerpt()
 
     # Two more posts: "save and add another", then "save and continue editing".
@@ -93,11 +101,14 @@ def test_staff_manage_the_blog_through_the_admin(page):
     assert page.find("#id_title").get_attribute("value") == gamma
     assert any("edit it again below" in message for message in messages(page)), page.excerpt()
 
-    # Search: the three posts carry the mark in their titles.
+    # Search: the four posts carry the mark in their titles; the author's name is searched too.
     page.open("/admin/blog/post/")
     page.fill("#searchbar", mark)
     page.submit("#changelist-search [type=submit]")
-    assert sorted(result_titles(page)) == [alpha, beta, gamma], page.excerpt()
+    assert sorted(result_titles(page)) == [alpha, beta, delta, gamma], page.excerpt()
+    page.fill("#searchbar", other_author)
+    page.submit("#changelist-search [type=submit]")
+    assert result_titles(page) == [delta], page.excerpt()
 
     # Filter by author in the sidebar, then sort by the title column (twice: descending).
     page.open("/admin/blog/post/")
@@ -106,10 +117,10 @@ def test_staff_manage_the_blog_through_the_admin(page):
     page.click_and_load(filter_links[0])
     assert "author" in page.path, page.excerpt()
     assert sorted(result_titles(page)) == [alpha, beta, gamma]
-    page.submit("#result_list thead th.column-title a")
+    page.submit("#result_list thead th.column-title .text a")
     assert "o=" in page.path and "author" in page.path, page.excerpt()
     assert result_titles(page) == [alpha, beta, gamma]
-    page.submit("#result_list thead th.column-title a")
+    page.submit("#result_list thead th.column-title .text a")
     assert result_titles(page) == [gamma, beta, alpha], page.excerpt()
     assert "3" in page.text(".paginator")
 
@@ -135,10 +146,10 @@ def test_staff_manage_the_blog_through_the_admin(page):
     page.submit("a.deletelink")
     assert page.path == "/admin/blog/post/%s/delete/" % gamma_pk, page.excerpt()
     assert gamma in page.text("#content")
-    page.submit("form input[type=submit]")
+    page.submit("#content form input[type=submit]:not([hidden])")
     assert any("was deleted successfully" in message for message in messages(page)), page.excerpt()
     page.open("/admin/blog/post/?q=%s" % mark)
-    assert sorted(result_titles(page)) == [alpha, edited]
+    assert sorted(result_titles(page)) == [alpha, edited, delta]
 
     # The history of the edited post, and the recent actions on the index.
     page.open("/admin/blog/post/%s/history/" % beta_pk)

@@ -55,11 +55,21 @@ def embedded_h2_environment(temporary_directory):
     }
 
 
+def project_environment(environment):
+    """os.environ plus ``environment``, with this checkout's pyframework first on the path.
+
+    (An installed pyframework, ``pip install -e`` of another checkout, must not be what runs.)
+    """
+    env = dict(os.environ)
+    env.update(environment)
+    env["PYTHONPATH"] = os.pathsep.join([ROOT] + [part for part in env.get("PYTHONPATH", "").split(os.pathsep) if part])
+    return env
+
+
 def manage(arguments, environment, timeout=MANAGE_TIMEOUT_SECONDS):
     """Run ``python manage.py ARGUMENTS`` in the example project with ``environment`` added."""
     command = [sys.executable, "manage.py"] + list(arguments)
-    env = dict(os.environ)
-    env.update(environment)
+    env = project_environment(environment)
     process = subprocess.Popen(command, cwd=EXAMPLE_PROJECT, env=env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
