@@ -17,7 +17,8 @@ from pyframework.contrib.admin.checks import BaseModelAdminChecks, InlineModelAd
 from pyframework.contrib.admin.exceptions import DisallowedModelAdminToField, IncorrectLookupParameters  # noqa: F401 (Django's import path)
 from pyframework.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry, get_content_type_for_model  # noqa: F401,E501
 from pyframework.contrib.admin.utils import (
-    construct_change_message, flatten_fieldsets, get_deleted_objects, lookup_spawns_duplicates, model_format_dict)
+    NotRelationField, construct_change_message, flatten_fieldsets, get_deleted_objects, get_fields_from_path,
+    lookup_spawns_duplicates, model_format_dict)
 from pyframework.contrib.admin.views.changelist import ChangeListViewsMixin
 from pyframework.contrib.admin.views.edit import ChangeFormViewsMixin
 from pyframework.contrib.admin.views.main import ChangeList
@@ -214,8 +215,31 @@ class BaseModelAdmin(object):
                 valid.add(filter_item)
         for index in range(len(parts), 0, -1):
             if "__".join(parts[:index]) in valid:
-                return True
+                return self._only_lookups_follow(parts[:index], parts[index:])
         return False
+
+    def _only_lookups_follow(self, field_parts, rest):
+        """After an exposed field, only lookups (``__exact``, ``__gte``...) or the related key may follow."""
+        try:
+            field = get_fields_from_path(self.model, "__".join(field_parts))[-1]
+        except (FieldDoesNotExist, NotRelationField):
+            return True  # a SimpleListFilter parameter, not a field
+        related = getattr(field, "related_model", None)
+        for part in rest:
+            if related is not None:
+                opts = related._meta
+                target = getattr(getattr(field, "target_field", None), "name", None)
+                if part in ("pk", opts.pk.name, target):
+                    related = None
+                    continue
+                try:
+                    opts.get_field(part)
+                    return False  # another column of the related model: not exposed
+                except FieldDoesNotExist:
+                    related = None
+            elif _names_a_field(field, part):
+                return False
+        return True
 
     def to_field_allowed(self, request, to_field):
         opts = self.model._meta
@@ -626,6 +650,17 @@ class ModelAdmin(ChangeListViewsMixin, ChangeFormViewsMixin, BaseModelAdmin):
         return initial
 
 
+def _names_a_field(field, part):
+    model = getattr(field, "model", None)
+    if model is None:
+        return False
+    try:
+        model._meta.get_field(part)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
 def _smart_split(text):
     """Words of a search, a "quoted phrase" counting as one word."""
     import shlex
@@ -699,6 +734,8 @@ class InlineModelAdmin(BaseModelAdmin):
             "formfield_callback": partial(self.formfield_for_dbfield, request=request),
             "extra": self.get_extra(request, obj, **kwargs), "min_num": self.get_min_num(request, obj, **kwargs),
             "max_num": self.get_max_num(request, obj, **kwargs), "can_delete": can_delete,
+            # min_num/max_num hold for every submission, not only in the browser's script.
+            "validate_min": True, "validate_max": True,
         }
         defaults.update(kwargs)
         return inlineformset_factory(self.parent_model, self.model, **defaults)

@@ -241,8 +241,10 @@ def search_form(cl):
 
 def changelist_context(cl):
     """Everything ``admin/change_list.html`` prints about ``cl``."""
+    headers = list(result_headers(cl))
     return {
-        "result_headers": list(result_headers(cl)),
+        "result_headers": headers,
+        "num_sorted_fields": sum(1 for header in headers if header.get("sorted")),
         "results": results(cl),
         "pagination": pagination(cl),
         "date_hierarchy": date_hierarchy(cl),
