@@ -158,7 +158,7 @@ def results(cl):
 
 
 def pagination(cl):
-    """``{"page_range": [1, 2, "…", 9], "current": n, ...}`` (Django's elided page list)."""
+    """``{"page_range": [1, 2, "...", 9], "current": n, ...}`` (Django's elided page list)."""
     paginator, page_num = cl.paginator, cl.page_num
     pagination_required = (not cl.show_all or not cl.can_show_all) and cl.multi_page
     page_range = []
