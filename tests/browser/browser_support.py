@@ -164,11 +164,18 @@ class BrowserPage(object):
     def select(self, css, visible_text=None, value=None):
         from selenium.webdriver.support.ui import Select
 
+        from selenium.common.exceptions import NoSuchElementException
+
         chooser = Select(self.find(css))
-        if value is not None:
-            chooser.select_by_value(value)
-        else:
-            chooser.select_by_visible_text(visible_text)
+        try:
+            if value is not None:
+                chooser.select_by_value(value)
+            else:
+                chooser.select_by_visible_text(visible_text)
+        except NoSuchElementException:
+            options = [(option.get_attribute("value"), option.text) for option in chooser.options]
+            pytest.fail("%s: %s has no option %r; its options (value, text): %r"
+                        % (self.name, css, value if value is not None else visible_text, options), pytrace=False)
 
     def screenshot(self, label):
         """Save the window as build/browser-screenshots/<site>-<label>.png; return the path."""
