@@ -120,10 +120,7 @@ def start_contenders(args, workdir, info):
 
 
 def prepare_all(contenders, scenario_names):
-    problems = []
-    for contender in contenders:
-        problems.extend(scenarios.prepare(contender, scenario_names))
-    return problems
+    return [problem for contender in contenders for problem in scenarios.prepare(contender, scenario_names)]
 
 
 def write_scripts(workdir, contenders, scenario_names):

@@ -33,16 +33,11 @@ TIMINGS = []
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if str(item.fspath).startswith(HERE + os.sep):
-            item.add_marker(pytest.mark.cpython_only(reason="drives Chromium and servers in subprocesses"))
+    deploy_build.mark_cpython_only(items, HERE, "drives Chromium and servers in subprocesses")
 
 
 def pytest_terminal_summary(terminalreporter):
-    if TIMINGS:
-        terminalreporter.section("browser test timings")
-        for line in TIMINGS:
-            terminalreporter.write_line(line)
+    deploy_build.write_timings(terminalreporter, "browser test timings", TIMINGS)
 
 
 def started(request, server):

@@ -32,19 +32,12 @@ TIMINGS = []
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    # The marker itself is registered by tests/conftest.py. tryfirst: it must
-    # be on the items before "-m" deselection or the Jython skip looks at them.
-    for item in items:
-        if str(item.fspath).startswith(HERE + os.sep):
-            item.add_marker(pytest.mark.cpython_only(
-                reason="starts JVM servers and talks to them over HTTP"))
+    # The marker itself is registered by tests/conftest.py.
+    deploy_build.mark_cpython_only(items, HERE, "starts JVM servers and talks to them over HTTP")
 
 
 def pytest_terminal_summary(terminalreporter):
-    if TIMINGS:
-        terminalreporter.section("deployment timings")
-        for line in TIMINGS:
-            terminalreporter.write_line(line)
+    deploy_build.write_timings(terminalreporter, "deployment timings", TIMINGS)
 
 
 @pytest.fixture(scope="session")

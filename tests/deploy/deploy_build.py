@@ -36,6 +36,22 @@ def announce(config, message, prefix="[deploy] "):
         writer.write_line(prefix + message)
 
 
+def mark_cpython_only(items, folder, reason):
+    """Mark every collected test under ``folder`` cpython_only (call from a tryfirst
+    pytest_collection_modifyitems: the marks must be on before "-m" deselection and the Jython skip)."""
+    for item in items:
+        if str(item.fspath).startswith(folder + os.sep):
+            item.add_marker(pytest.mark.cpython_only(reason=reason))
+
+
+def write_timings(terminalreporter, title, lines):
+    """The start-up and deploy durations of the servers, as a section of pytest's summary."""
+    if lines:
+        terminalreporter.section(title)
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
 def run_gradle(config, arguments, cwd, what):
     """Run Gradle, failing the session with its output if it fails."""
     command = ["gradle", "--console=plain"] + arguments
