@@ -6,19 +6,13 @@ import re
 
 import pytest
 
-from admin_support import PASSWORD, admin_site, csrf_token, logged_in_client, make_articles
+from admin_support import PASSWORD, csrf_token, logged_in_client, make_articles
 from adminapp.models import Article, Author, Comment, Pin, Tag
 from pyframework.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from pyframework.contrib.auth.models import User
 
 ADD = "/admin/adminapp/article/add/"
 
-
-@pytest.fixture
-def client(db, create_tables):
-    with admin_site(create_tables):
-        User.objects.create_superuser("root", "root@example.com", PASSWORD)
-        yield logged_in_client("root")
 
 
 def article_data(client, url, author, **extra):
@@ -43,6 +37,7 @@ def test_add_form_markup(client):
     assert 'name="rating"' not in page  # read-only: shown, not editable
 
 
+@pytest.mark.every_database
 def test_add_with_inline_logs_the_addition(client):
     author = Author.objects.create(name="Ann")
     response = client.post(ADD, article_data(client, ADD, author))
@@ -78,6 +73,7 @@ def test_validation_errors_next_to_the_fields(client):
     assert Article.objects.count() == 0 and Comment.objects.count() == 0
 
 
+@pytest.mark.every_database
 def test_change_with_inline_edit_and_deletion(client):
     article = make_articles(1)[0]
     comment = Comment.objects.create(article=article, text="old")
@@ -116,6 +112,7 @@ def test_unknown_or_malformed_ids_redirect_with_a_message(client, object_id):
     assert "doesn\u2019t exist" in client.get("/admin/adminapp/article/").content.decode("utf-8")
 
 
+@pytest.mark.every_database
 def test_delete_page_lists_the_cascade_then_deletes(client):
     article = make_articles(1)[0]
     Comment.objects.create(article=article, text="bye")
@@ -129,6 +126,7 @@ def test_delete_page_lists_the_cascade_then_deletes(client):
     assert Author.objects.count() == 0 and Article.objects.count() == 0 and Comment.objects.count() == 0
 
 
+@pytest.mark.every_database
 def test_delete_is_refused_on_protect(client):
     author = Author.objects.create(name="Ann")
     Pin.objects.create(author=author, note="keep")

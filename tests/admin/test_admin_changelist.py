@@ -5,19 +5,13 @@ import re
 
 import pytest
 
-from admin_support import PASSWORD, admin_site, csrf_token, logged_in_client, make_articles
+from admin_support import PASSWORD, csrf_token, logged_in_client, make_articles
 from adminapp.models import Article, Tag
 from pyframework.contrib.admin.models import LogEntry
 from pyframework.contrib.auth.models import User
 
 URL = "/admin/adminapp/article/"
 
-
-@pytest.fixture
-def client(db, create_tables):
-    with admin_site(create_tables):
-        User.objects.create_superuser("root", "root@example.com", PASSWORD)
-        yield logged_in_client("root")
 
 
 def titles(response):
@@ -39,6 +33,7 @@ def test_list_shows_columns_links_and_markup(client):
     assert "3 articles" in page
 
 
+@pytest.mark.every_database
 def test_sorting_by_column_headers_and_bad_order_parameters(client):
     make_articles(3)
     assert titles(client.get(URL + "?o=1")) == ["Article 0", "Article 1", "Article 2"]
@@ -50,6 +45,7 @@ def test_sorting_by_column_headers_and_bad_order_parameters(client):
         assert client.get(URL + "?o=" + bad).status_code == 200
 
 
+@pytest.mark.every_database
 def test_search_with_prefixes_across_relations(client):
     make_articles(2, author_name="Ann")
     make_articles(1, author_name="Bob")
@@ -61,6 +57,7 @@ def test_search_with_prefixes_across_relations(client):
     assert "1 result" in page and "3 total" in page
 
 
+@pytest.mark.every_database
 def test_filters(client):
     articles = make_articles(4)
     assert len(titles(client.get(URL + "?status__exact=live"))) == 2
@@ -71,6 +68,7 @@ def test_filters(client):
     assert 'class="selected"' in page and "Clear all filters" in page
 
 
+@pytest.mark.every_database
 def test_date_hierarchy(client):
     articles = make_articles(2)
     year = articles[0].pub_date.year
@@ -94,6 +92,7 @@ def test_malformed_filter_values_are_a_clear_error_not_a_500(client, query):
     assert client.get(URL + "?" + query).status_code in (200, 400, 404)
 
 
+@pytest.mark.every_database
 def test_pagination_and_show_all(client):
     make_articles(7)
     first = client.get(URL)
@@ -126,6 +125,7 @@ def test_action_without_selection_and_with_malformed_ids(client):
     assert response.status_code == 400
 
 
+@pytest.mark.every_database
 def test_delete_selected_confirms_then_deletes_and_logs(client):
     articles = make_articles(2)
     token = csrf_token(client.get(URL))
@@ -144,6 +144,7 @@ def test_delete_selected_confirms_then_deletes_and_logs(client):
     assert "Successfully deleted 2 articles." in client.get(URL).content.decode("utf-8")
 
 
+@pytest.mark.every_database
 def test_list_editable(client):
     first, second = Tag.objects.create(name="java"), Tag.objects.create(name="jython")
     url = "/admin/adminapp/tag/"

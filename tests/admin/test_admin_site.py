@@ -3,27 +3,24 @@ from __future__ import unicode_literals
 
 import pytest
 
-from admin_support import PASSWORD, admin_site, csrf_token, logged_in_client, post
+from admin_support import PASSWORD, csrf_token, logged_in_client, post
 from pyframework.contrib.auth.models import User
 from pyframework.test import Client
 
 
 @pytest.fixture
-def site(db, create_tables):
-    with admin_site(create_tables):
-        User.objects.create_superuser("root", "root@example.com", PASSWORD)
-        User.objects.create_user("staff", "staff@example.com", PASSWORD, is_staff=True)
-        User.objects.create_user("joe", "joe@example.com", PASSWORD)
-        yield
+def users(site):
+    User.objects.create_user("staff", "staff@example.com", PASSWORD, is_staff=True)
+    User.objects.create_user("joe", "joe@example.com", PASSWORD)
 
 
-def test_anonymous_user_goes_to_the_login_page_with_next(site):
+def test_anonymous_user_goes_to_the_login_page_with_next(users):
     response = Client().get("/admin/adminapp/article/")
     assert response.status_code == 302
     assert response["Location"] == "/admin/login/?next=/admin/adminapp/article/"
 
 
-def test_login_page_has_django_markup(site):
+def test_login_page_has_django_markup(users):
     response = Client().get("/admin/login/?next=/admin/")
     page = response.content.decode("utf-8")
     assert response.status_code == 200
@@ -32,7 +29,7 @@ def test_login_page_has_django_markup(site):
     assert response["X-Frame-Options"] == "DENY"
 
 
-def test_superuser_logs_in_and_sees_every_model_on_the_index(site):
+def test_superuser_logs_in_and_sees_every_model_on_the_index(users):
     client = logged_in_client("root")
     response = client.get("/admin/")
     page = response.content.decode("utf-8")
@@ -43,7 +40,7 @@ def test_superuser_logs_in_and_sees_every_model_on_the_index(site):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_non_staff_user_cannot_log_in(site):
+def test_non_staff_user_cannot_log_in(users):
     client = Client(enforce_csrf_checks=True)
     page = client.get("/admin/login/")
     response = client.post("/admin/login/", {"username": "joe", "password": PASSWORD,
@@ -52,7 +49,7 @@ def test_non_staff_user_cannot_log_in(site):
     assert b'class="errornote"' in response.content and b"staff account" in response.content
 
 
-def test_staff_without_permissions_sees_nothing_and_gets_403(site):
+def test_staff_without_permissions_sees_nothing_and_gets_403(users):
     client = logged_in_client("staff")
     assert "permission to view or edit anything" in client.get("/admin/").content.decode("utf-8")
     assert client.get("/admin/adminapp/article/").status_code == 403
@@ -60,7 +57,7 @@ def test_staff_without_permissions_sees_nothing_and_gets_403(site):
     assert client.get("/admin/adminapp/").status_code == 404
 
 
-def test_logout_is_a_post(site):
+def test_logout_is_a_post(users):
     client = logged_in_client("root")
     assert client.get("/admin/logout/").status_code == 405
     response = post(client, "/admin/", {})  # the index ignores the POST body; the token is what matters
@@ -69,7 +66,7 @@ def test_logout_is_a_post(site):
     assert client.get("/admin/").status_code == 302
 
 
-def test_app_index_and_second_site(site):
+def test_app_index_and_second_site(users):
     client = logged_in_client("root")
     page = client.get("/admin/adminapp/").content.decode("utf-8")
     assert "/admin/adminapp/author/" in page
@@ -77,3 +74,21 @@ def test_app_index_and_second_site(site):
     assert "Other administration" in other
     assert 'href="/other/adminapp/tag/"' in other and "/other/adminapp/article/" not in other
     assert client.get("/other/adminapp/article/").status_code == 404
+
+
+def test_templates_are_overridable_per_model(users):
+    client = logged_in_client("root")
+    page = client.get("/admin/adminapp/tag/").content.decode("utf-8")
+    assert '<li class="tag-tools">Tags of this project</li>' in page and 'id="changelist"' in page
+    assert "tag-tools" not in client.get("/admin/adminapp/author/").content.decode("utf-8")
+
+
+def test_password_change(users):
+    client = logged_in_client("root")
+    url = "/admin/password_change/"
+    page = client.get(url).content.decode("utf-8")
+    assert 'id="id_old_password"' in page
+    response = client.post(url, {"csrfmiddlewaretoken": csrf_token(client.get(url)), "old_password": PASSWORD,
+                                 "new_password1": "a-new-secret-77", "new_password2": "a-new-secret-77"})
+    assert response.status_code == 302 and response["Location"] == "/admin/password_change/done/"
+    assert User.objects.get(username="root").check_password("a-new-secret-77")

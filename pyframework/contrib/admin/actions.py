@@ -4,7 +4,7 @@ from __future__ import absolute_import, unicode_literals
 from pyframework.contrib import messages
 from pyframework.contrib.admin.decorators import action
 from pyframework.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from pyframework.contrib.admin.utils import model_ngettext, nested_as_tree
+from pyframework.contrib.admin.utils import admin_templates, model_ngettext, nested_as_tree
 from pyframework.core.exceptions import PermissionDenied
 from pyframework.template.response import TemplateResponse
 from pyframework.utils.translation import gettext as _
@@ -37,8 +37,5 @@ def delete_selected(modeladmin, request, queryset):
         perms_lacking=sorted(perms_needed), protected=protected, opts=opts, app_label=opts.app_label,
         action_checkbox_name=ACTION_CHECKBOX_NAME, media=modeladmin.media)
     request.current_app = modeladmin.admin_site.name
-    return TemplateResponse(request, modeladmin.delete_selected_confirmation_template or [
-        "admin/%s/%s/delete_selected_confirmation.html" % (opts.app_label, opts.model_name),
-        "admin/%s/delete_selected_confirmation.html" % opts.app_label,
-        "admin/delete_selected_confirmation.html",
-    ], context)
+    return TemplateResponse(request, modeladmin.delete_selected_confirmation_template or admin_templates(
+            opts, "delete_selected_confirmation.html"), context)

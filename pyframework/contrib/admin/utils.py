@@ -403,6 +403,12 @@ def _field_label(form, name):
     return name
 
 
+def admin_templates(opts, name):
+    """The templates a page of ``opts``'s model looks for: per model, per app, the admin's own."""
+    return ["admin/%s/%s/%s" % (opts.app_label, opts.model_name, name), "admin/%s/%s" % (opts.app_label, name),
+            "admin/%s" % name]
+
+
 def admin_url_for(admin_site, obj, action="change"):
     """The admin URL of ``obj``'s ``action`` page on ``admin_site``, or None if it has none."""
     opts = obj._meta

@@ -7,6 +7,7 @@ from pyframework.contrib import messages
 from pyframework.contrib.admin.exceptions import IncorrectLookupParameters
 from pyframework.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from pyframework.contrib.admin.templatetags.admin_list import changelist_context
+from pyframework.contrib.admin.utils import admin_templates
 from pyframework.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from pyframework.db import transaction
 from pyframework.http import HttpResponseRedirect
@@ -153,8 +154,5 @@ class ChangeListViewsMixin(object):
         context.update(changelist_context(cl))
         context.update(extra_context or {})
         request.current_app = self.admin_site.name
-        return TemplateResponse(request, self.change_list_template or [
-            "admin/%s/%s/change_list.html" % (opts.app_label, opts.model_name),
-            "admin/%s/change_list.html" % opts.app_label,
-            "admin/change_list.html",
-        ], context)
+        return TemplateResponse(request, self.change_list_template or admin_templates(
+            opts, "change_list.html"), context)

@@ -4,7 +4,7 @@ from __future__ import absolute_import, unicode_literals
 from pyframework.contrib import messages
 from pyframework.contrib.admin import helpers
 from pyframework.contrib.admin.models import LogEntry, get_content_type_for_model
-from pyframework.contrib.admin.utils import flatten_fieldsets, nested_as_tree, quote, unquote
+from pyframework.contrib.admin.utils import admin_templates, flatten_fieldsets, nested_as_tree, quote, unquote
 from pyframework.core.exceptions import PermissionDenied
 from pyframework.db import transaction
 from pyframework.forms.formsets import all_valid
@@ -194,11 +194,7 @@ class ChangeFormViewsMixin(object):
         else:
             form_template = self.change_form_template
         request.current_app = self.admin_site.name
-        return TemplateResponse(request, form_template or [
-            "admin/%s/%s/change_form.html" % (app_label, opts.model_name),
-            "admin/%s/change_form.html" % app_label,
-            "admin/change_form.html",
-        ], context)
+        return TemplateResponse(request, form_template or admin_templates(opts, "change_form.html"), context)
 
     def _saved_message(self, obj, text):
         opts = obj._meta
@@ -292,11 +288,8 @@ class ChangeFormViewsMixin(object):
     def render_delete_form(self, request, context):
         opts = self.opts
         request.current_app = self.admin_site.name
-        return TemplateResponse(request, self.delete_confirmation_template or [
-            "admin/%s/%s/delete_confirmation.html" % (opts.app_label, opts.model_name),
-            "admin/%s/delete_confirmation.html" % opts.app_label,
-            "admin/delete_confirmation.html",
-        ], context)
+        return TemplateResponse(request, self.delete_confirmation_template or admin_templates(
+            opts, "delete_confirmation.html"), context)
 
     def response_delete(self, request, obj_display, obj_id):
         self.message_user(request, _("The %(name)s \u201c%(obj)s\u201d was deleted successfully.") % {
@@ -324,9 +317,6 @@ class ChangeFormViewsMixin(object):
             change_url=self._url("change", quote(obj.pk)), changelist_url=self._url("changelist"))
         context.update(extra_context or {})
         request.current_app = self.admin_site.name
-        return TemplateResponse(request, self.object_history_template or [
-            "admin/%s/%s/object_history.html" % (opts.app_label, opts.model_name),
-            "admin/%s/object_history.html" % opts.app_label,
-            "admin/object_history.html",
-        ], context)
+        return TemplateResponse(request, self.object_history_template or admin_templates(
+            opts, "object_history.html"), context)
 
