@@ -119,6 +119,17 @@ def start_contenders(args, workdir, info):
     return tomcat, started
 
 
+def prepare_all(contenders, scenario_names):
+    return [problem for contender in contenders for problem in scenarios.prepare(contender, scenario_names)]
+
+
+def write_scripts(workdir, contenders, scenario_names):
+    """wrk's Lua script per (contender key, scenario): the admin's carries that contender's session cookie."""
+    return dict(((contender.key, name),
+                 load.write_script(workdir, scenarios.SCENARIOS[name], contender.headers.get(name)))
+                for contender in contenders for name in scenario_names if name in contender.scenarios)
+
+
 def check_all(contenders, scenario_names):
     problems = []
     for contender in contenders:
@@ -135,7 +146,7 @@ def warm_up(args, contenders, scripts):
         for name in args.scenarios:
             if name in contender.scenarios:
                 print("warm-up %-12s %-10s %d s" % (contender.key, name, seconds), flush=True)
-                load.measure(contender, scenarios.SCENARIOS[name], 16, seconds, scripts[name])
+                load.measure(contender, scenarios.SCENARIOS[name], 16, seconds, scripts[(contender.key, name)])
 
 
 def measure_all(args, contenders, scripts):
@@ -146,7 +157,8 @@ def measure_all(args, contenders, scripts):
             for contender in contenders:
                 if name not in contender.scenarios:
                     continue
-                result = load.measure(contender, scenarios.SCENARIOS[name], connections, args.duration, scripts[name])
+                result = load.measure(contender, scenarios.SCENARIOS[name], connections, args.duration,
+                                      scripts[(contender.key, name)])
                 print("%-12s %-10s %3d conn.  %9.0f req/s  p50 %7.2f ms  p99 %8.2f ms  errors %d"
                       % (contender.key, name, connections, result.rps, result.p50_ms, result.p99_ms, result.errors),
                       flush=True)
@@ -160,7 +172,8 @@ def profile_war(args, tomcat, contenders, scripts, workdir):
     if not wars:
         return
     scenario = scenarios.SCENARIOS[args.profile_scenario]
-    script = scripts.get(scenario.name) or load.write_script(workdir, scenario)
+    script = scripts.get((wars[0].key, scenario.name)) or load.write_script(workdir, scenario,
+                                                                            wars[0].headers.get(scenario.name))
     print("Profiling the WAR with JFR during %d s of %s ..." % (args.profile, scenario.name), flush=True)
     if not os.path.isdir(RESULTS_DIR):
         os.makedirs(RESULTS_DIR)
@@ -197,11 +210,11 @@ def main(argv=None):
     tomcat, contenders, failed = None, [], True
     try:
         tomcat, contenders = start_contenders(args, workdir, info)
-        problems = check_all(contenders, args.scenarios)
+        problems = prepare_all(contenders, args.scenarios) or check_all(contenders, args.scenarios)
         if problems:
             raise BenchError("wrong answers before the load:\n  " + "\n  ".join(problems))
         print("All contenders answer every scenario correctly.", flush=True)
-        scripts = dict((name, load.write_script(workdir, scenarios.SCENARIOS[name])) for name in args.scenarios)
+        scripts = write_scripts(workdir, contenders, args.scenarios)
         warm_up(args, contenders, scripts)
         measurements = measure_all(args, contenders, scripts)
         info["rss"] = dict((c.key, c.server.resident_memory_mb()) for c in contenders)

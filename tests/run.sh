@@ -6,7 +6,7 @@
 # On a fresh Debian machine (as root, or with sudo) this installs Gradle, a JDK and
 # the Python packages (into the virtual environment build/venv, see bootstrap.sh), fetches the JDBC drivers, starts a private PostgreSQL server
 # (tests/dbservers.sh; stopped at the end), then runs pytest over tests/ on CPython
-# (including the WAR build and deployment tests) and the suite on Jython 2.7
+# (including the WAR build and deployment tests, and the browser tests in headless Chromium) and the suite on Jython 2.7
 # (tests/jython/run.sh). Database tests run once per database (tests/dbtesting.py).
 # Exits non-zero if either run fails.
 set -uo pipefail
@@ -26,6 +26,9 @@ install_system_packages() {
     command -v gradle >/dev/null 2>&1 || missing+=(gradle)
     command -v unzip >/dev/null 2>&1 || missing+=(unzip)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
+    # The browser tests (tests/browser) drive Debian's Chromium through its chromedriver.
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
     if [ "${#missing[@]}" -gt 0 ]; then
         echo "== Installing system packages: ${missing[*]}"
         as_root apt-get update

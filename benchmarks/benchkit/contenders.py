@@ -36,19 +36,31 @@ DEPLOYMENT_FAILURES = (b"Error deploying web application archive", b"startup fai
                        b"threw load() exception", b"One or more listeners failed to start")
 
 
-class Contender(object):
-    """One thing wrk loads: a name, a base URL, the scenarios it implements, its server."""
+ALL_SCENARIOS = ("hello", "page", "form-post", "admin-changelist")
 
-    def __init__(self, key, label, base_url, scenarios, server, ready_seconds):
+
+class Contender(object):
+    """One thing wrk loads: a name, a base URL, the scenarios it implements, its server.
+
+    ``paths`` overrides a scenario's path (the Django project's app is ``shop``, not ``catalog``);
+    ``headers`` holds extra request headers per scenario (the admin's session cookie).
+    """
+
+    def __init__(self, key, label, base_url, scenarios, server, ready_seconds, paths=None):
         self.key = key
         self.label = label
         self.base_url = base_url
         self.scenarios = scenarios
         self.server = server
         self.ready_seconds = ready_seconds
+        self.paths = paths or {}
+        self.headers = {}
 
     def url(self, path):
         return self.base_url + path
+
+    def path(self, scenario):
+        return self.paths.get(scenario.name, scenario.path)
 
 
 def run_checked(command, cwd, what, env=None):
@@ -141,7 +153,7 @@ def start_tomcat_contenders(workdir, keys, pfbench_war, raw_war):
         seconds = tomcat.deploy(pfbench_war, "pfbench")
         print("pfbench.war: deploy to first 200 in %.1f s" % seconds, flush=True)
         contenders.append(Contender("war", "pyframework WAR (Tomcat, Jython, H2)", tomcat.root_url + "/pfbench",
-                                    ("hello", "page", "form-post"), tomcat.process, seconds))
+                                    ALL_SCENARIOS, tomcat.process, seconds))
     if "raw" in keys:
         seconds = tomcat.deploy(raw_war, "rawservlet")
         print("rawservlet.war: deploy to first 200 in %.1f s" % seconds, flush=True)
@@ -154,7 +166,7 @@ def gunicorn_workers():
     return 2 * (os.cpu_count() or 1)
 
 
-def start_gunicorn(workdir, key, label, project_dir, module, env):
+def start_gunicorn(workdir, key, label, project_dir, module, env, paths=None):
     """Migrate a fresh sqlite3 database, then serve ``module`` with 2 x cores sync workers.
 
     No access log (gunicorn's default), as on Tomcat: writing one line per request would be measured too.
@@ -168,7 +180,7 @@ def start_gunicorn(workdir, key, label, project_dir, module, env):
     base_url = "http://127.0.0.1:%d" % port
     seconds = process.wait_for(base_url + "/hello", lambda status: status == 200, READY_TIMEOUT)
     print("%s: start to first 200 in %.1f s" % (label, seconds), flush=True)
-    return Contender(key, label, base_url, ("hello", "page", "form-post"), process, seconds)
+    return Contender(key, label, base_url, ALL_SCENARIOS, process, seconds, paths)
 
 
 def start_pyframework_gunicorn(workdir):
@@ -183,7 +195,8 @@ def start_django_gunicorn(workdir):
     env = dict(os.environ, PYTHONPATH=DJBENCH_DIR, DJBENCH_SQLITE_PATH=os.path.join(workdir, "djbench.sqlite3"),
                DJANGO_SETTINGS_MODULE="djbench.settings")
     return start_gunicorn(workdir, "django", "Django 5 (CPython, gunicorn, sqlite3)",
-                          DJBENCH_DIR, "djbench.wsgi:application", env)
+                          DJBENCH_DIR, "djbench.wsgi:application", env,
+                          paths={"admin-changelist": "/admin/shop/product/"})
 
 
 def log_excerpt(contender):

@@ -25,11 +25,14 @@ def lua_string(text):
     return '"%s"' % text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def write_script(directory, scenario):
+def write_script(directory, scenario, headers=None):
+    """The Lua script of one scenario; ``headers``: extra request headers (a session cookie)."""
     body = ""
     if scenario.body is not None:
         body = ("wrk.body = %s\nwrk.headers[\"Content-Type\"] = \"application/x-www-form-urlencoded\""
                 % lua_string(scenario.body))
+    for name, value in sorted((headers or {}).items()):
+        body += "\nwrk.headers[%s] = %s" % (lua_string(name), lua_string(value))
     handle, path = tempfile.mkstemp(prefix="wrk-%s-" % scenario.name, suffix=".lua", dir=directory)
     with os.fdopen(handle, "w") as script:
         script.write(LUA_TEMPLATE % {"method": lua_string(scenario.method), "body": body})
@@ -64,5 +67,5 @@ def run_wrk(url, script, connections, seconds):
 
 
 def measure(contender, scenario, connections, seconds, script):
-    numbers = run_wrk(contender.url(scenario.path), script, connections, seconds)
+    numbers = run_wrk(contender.url(contender.path(scenario)), script, connections, seconds)
     return Measurement(contender, scenario.name, connections, numbers)

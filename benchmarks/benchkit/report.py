@@ -9,6 +9,9 @@ RATIOS = (
     ("WAR page / pyframework-gunicorn page", "war", "pf-gunicorn", "page"),
     ("WAR form-post / Django form-post", "war", "django", "form-post"),
     ("pyframework-gunicorn page / Django page", "pf-gunicorn", "django", "page"),
+    ("WAR admin-changelist / Django admin-changelist", "war", "django", "admin-changelist"),
+    ("pyframework-gunicorn admin-changelist / Django admin-changelist", "pf-gunicorn", "django",
+     "admin-changelist"),
 )
 
 
@@ -75,7 +78,8 @@ def bar_chart(path, measurements, connection_levels, title):
     matplotlib.use("Agg")  # files only, no display
     import matplotlib.pyplot as pyplot
 
-    scenarios = [name for name in ("hello", "page", "form-post") if any(m.scenario == name for m in measurements)]
+    scenarios = [name for name in ("hello", "page", "form-post", "admin-changelist")
+                 if any(m.scenario == name for m in measurements)]
     keys = []
     labels = {}
     for m in measurements:

@@ -268,7 +268,8 @@ def modelform_factory(model, form=ModelForm, fields=None, exclude=None, formfiel
                         ("field_classes", field_classes), ("formfield_callback", formfield_callback)):
         if value is not None:
             attrs[name] = staticmethod(value) if name == "formfield_callback" else value
-    parent_meta = (form.Meta,) if hasattr(form, "Meta") else (object,)
+    # (form.Meta, object): on Python 2 a form's "class Meta:" is a classic class, which type() cannot extend alone.
+    parent_meta = (form.Meta, object) if hasattr(form, "Meta") else (object,)
     meta = type(str("Meta"), parent_meta, attrs)
     if getattr(meta, "fields", None) is None and getattr(meta, "exclude", None) is None:
         raise ImproperlyConfigured(

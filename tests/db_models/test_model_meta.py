@@ -8,6 +8,7 @@ from pyframework.core.exceptions import (
     FieldDoesNotExist, ImproperlyConfigured, MultipleObjectsReturned, ObjectDoesNotExist,
 )
 from pyframework.db import models
+from pyframework.utils.compat import text_type
 
 
 class Stamped(models.Model):
@@ -249,6 +250,21 @@ def test_equality_and_hashing():
 def test_str_and_repr():
     assert str(Reader(id=3)) == "Reader object (3)"
     assert repr(Reader(id=3)) == "<Reader: Reader object (3)>"
+
+
+def test_a_models_own_str_is_its_text_on_both_runtimes():
+    class Label(models.Model):
+        name = models.CharField(max_length=20)
+
+        class Meta:
+            app_label = "dbm_meta"
+
+        def __str__(self):
+            return "\u00c9tiquette %s" % self.name
+
+    # text_type() is what form choices and the admin call: on Jython it goes through __unicode__.
+    assert text_type(Label(id=1, name="bleue")) == "\u00c9tiquette bleue"
+    assert text_type(Reader(id=4)) == "Reader object (4)"
 
 
 def test_managers():

@@ -13,31 +13,17 @@ over HTTP and needs subprocess/process-group control.
 from __future__ import absolute_import, division, unicode_literals
 
 import os
-import shutil
-import subprocess
 import sys
 
 import pytest
 
+import deploy_build
+from deploy_build import announce
 from deploy_glassfish import GlassfishServer, postgres_settings
-from deploy_servers import (STARTED_SERVERS, PayaraMicroServer, ServerError, Tomcat11Server, TomcatServer,
-                            read_properties)
-from gradle_plugin_support import PUBLISH_COMMAND
+from deploy_servers import STARTED_SERVERS, PayaraMicroServer, ServerError, Tomcat11Server, TomcatServer
 from pyframework.utils.compat import JYTHON
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-SERVERS_SCRIPT = os.path.join(ROOT, "gradle", "servers.gradle")
-SERVERS_PROPERTIES = os.path.join(ROOT, "build", "servers", "servers.properties")
-EXAMPLE_PROJECT = os.path.join(ROOT, "examples", "mysite")
-PROBE_PACKAGE = os.path.join(HERE, "deploy_probe")
-# The deployed project: a copy of examples/mysite plus the test-only deploy_probe package, so
-# probe views (a column label from the query string...) never ship with the example.
-STAGED_PROJECT = os.path.join(ROOT, "build", "deploy-project")
-EXAMPLE_WAR = os.path.join(STAGED_PROJECT, "build", "libs", "mysite.war")
-STAGING_SKIPPED = ("build", ".gradle", "db.sqlite3")
-WAR_OVERRIDE_VARIABLE = "PYFRAMEWORK_DEPLOY_WAR"
-OUTPUT_TAIL_CHARS = 4000
 
 SERVER_FIXTURES = ["tomcat", "tomcat11", "payara", "glassfish"]
 
@@ -47,55 +33,12 @@ TIMINGS = []
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    # The marker itself is registered by tests/conftest.py. tryfirst: it must
-    # be on the items before "-m" deselection or the Jython skip looks at them.
-    for item in items:
-        if str(item.fspath).startswith(HERE + os.sep):
-            item.add_marker(pytest.mark.cpython_only(
-                reason="starts JVM servers and talks to them over HTTP"))
+    # The marker itself is registered by tests/conftest.py.
+    deploy_build.mark_cpython_only(items, HERE, "starts JVM servers and talks to them over HTTP")
 
 
 def pytest_terminal_summary(terminalreporter):
-    if TIMINGS:
-        terminalreporter.section("deployment timings")
-        for line in TIMINGS:
-            terminalreporter.write_line(line)
-
-
-def announce(config, message):
-    """Show progress right away, even while pytest captures output."""
-    capture = config.pluginmanager.getplugin("capturemanager")
-    writer = config.pluginmanager.getplugin("terminalreporter")
-    if capture is None or writer is None:
-        return
-    with capture.global_and_fixture_disabled():
-        writer.write_line("[deploy] " + message)
-
-
-def run_gradle(config, arguments, cwd, what):
-    """Run Gradle, failing the session with its output if it fails."""
-    command = ["gradle", "--console=plain"] + arguments
-    announce(config, "%s: %s (in %s)" % (what, " ".join(command), cwd))
-    try:
-        finished = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE,
-                                    stderr=subprocess.STDOUT)
-    except OSError as error:
-        pytest.fail("%s needs Gradle on PATH: %s" % (what, error), pytrace=False)
-    output = finished.communicate()[0].decode("utf-8", "replace")
-    if finished.returncode != 0:
-        pytest.fail("%s failed (exit %d):\n%s" % (what, finished.returncode,
-                                                  output[-OUTPUT_TAIL_CHARS:]), pytrace=False)
-    return output
-
-
-def servers_are_fetched():
-    if not os.path.exists(SERVERS_PROPERTIES):
-        return False
-    if os.path.getmtime(SERVERS_SCRIPT) > os.path.getmtime(SERVERS_PROPERTIES):
-        return False  # a pinned version may have changed
-    locations = read_properties(SERVERS_PROPERTIES)
-    return all(os.path.exists(locations.get(key, ""))
-               for key in ("tomcat.home", "tomcat11.home", "payara.micro.jar", "glassfish.home"))
+    deploy_build.write_timings(terminalreporter, "deployment timings", TIMINGS)
 
 
 @pytest.fixture(scope="session")
@@ -103,60 +46,13 @@ def server_distributions(request):
     """Locations of the pinned servers, downloaded on first use."""
     if JYTHON or sys.version_info[0] < 3:
         pytest.skip("deployment tests drive external servers from CPython only")
-    if not servers_are_fetched():
-        announce(request.config, "fetching the pinned servers (first download is ~115 MB)")
-        run_gradle(request.config, ["fetchServers"], ROOT,
-                   "Fetching the test servers")
-    return read_properties(SERVERS_PROPERTIES)
+    return deploy_build.server_distributions(request.config)
 
 
 @pytest.fixture(scope="session")
 def war_path(request):
     """The example project's WAR, built once per session."""
-    override = os.environ.get(WAR_OVERRIDE_VARIABLE)
-    if override:
-        if not os.path.isfile(override):
-            pytest.fail("%s names %s, which is not a file" % (WAR_OVERRIDE_VARIABLE, override),
-                        pytrace=False)
-        return os.path.abspath(override)
-    if not os.path.isfile(os.path.join(EXAMPLE_PROJECT, "build.gradle")):
-        pytest.fail("No WAR to deploy: %s has no build.gradle (or set %s to a WAR file)"
-                    % (EXAMPLE_PROJECT, WAR_OVERRIDE_VARIABLE), pytrace=False)
-    # The example applies org.pyframework.war from build/maven-repo: publish this checkout's first.
-    run_gradle(request.config, PUBLISH_COMMAND[1:], ROOT, "Publishing the Gradle plugin")
-    stage_project()
-    run_gradle(request.config, ["-q", "war"], STAGED_PROJECT,
-               "Building the example WAR (with tests/deploy/deploy_probe)")
-    if not os.path.isfile(EXAMPLE_WAR):
-        pytest.fail("'gradle war' in %s succeeded but produced no %s"
-                    % (EXAMPLE_PROJECT, EXAMPLE_WAR), pytrace=False)
-    return EXAMPLE_WAR
-
-
-def stage_project():
-    """Refresh build/deploy-project from examples/mysite and deploy_probe (its build/ is kept)."""
-    if not os.path.isdir(STAGED_PROJECT):
-        os.makedirs(STAGED_PROJECT)
-    for name in os.listdir(STAGED_PROJECT):
-        if name not in STAGING_SKIPPED:
-            target = os.path.join(STAGED_PROJECT, name)
-            shutil.rmtree(target) if os.path.isdir(target) else os.remove(target)
-    ignored = shutil.ignore_patterns("__pycache__", "*.pyc", "*$py.class", *STAGING_SKIPPED)
-    for name in os.listdir(EXAMPLE_PROJECT):
-        if name in STAGING_SKIPPED:
-            continue
-        source = os.path.join(EXAMPLE_PROJECT, name)
-        if os.path.isdir(source):
-            shutil.copytree(source, os.path.join(STAGED_PROJECT, name), ignore=ignored)
-        else:
-            shutil.copy2(source, STAGED_PROJECT)
-    shutil.copytree(PROBE_PACKAGE, os.path.join(STAGED_PROJECT, "deploy_probe"), ignore=ignored)
-    # build/deploy-project sits two folders below the checkout, as examples/mysite does, so the
-    # example's relative paths (the plugin repository, frameworkDir) still hold; only the
-    # settings module changes.
-    with open(os.path.join(STAGED_PROJECT, "build.gradle"), "a") as build_gradle:
-        build_gradle.write("\n// tests/deploy/conftest.py: the example plus the test-only probe views.\n"
-                           "pyframework {\n    settings = 'deploy_probe.settings'\n}\n")
+    return deploy_build.example_war(request.config)
 
 
 def deployed(request, server_class, **options):
@@ -189,14 +85,16 @@ def deployed(request, server_class, **options):
 
 @pytest.fixture(scope="session")
 def tomcat(request):
-    """Base URL (ending in /mysite) of a stand-alone Tomcat serving the WAR."""
-    return deployed(request, TomcatServer)
+    """Base URL (ending in /mysite) of a stand-alone Tomcat serving the WAR; its embedded
+    database has the admin superuser (deploy_manage.ADMIN_USERNAME)."""
+    return deployed(request, TomcatServer, superuser=True)
 
 
 @pytest.fixture(scope="session")
 def tomcat11(request):
-    """Base URL (ending in /mysite) of a stand-alone Tomcat 11 serving the WAR."""
-    return deployed(request, Tomcat11Server)
+    """Base URL (ending in /mysite) of a stand-alone Tomcat 11 serving the WAR; its embedded
+    database has the admin superuser (deploy_manage.ADMIN_USERNAME)."""
+    return deployed(request, Tomcat11Server, superuser=True)
 
 
 @pytest.fixture(scope="session")
@@ -212,8 +110,9 @@ def glassfish(request):
 
 @pytest.fixture(scope="session")
 def payara(request):
-    """Base URL (ending in /mysite) of a Payara Micro instance serving the WAR."""
-    return deployed(request, PayaraMicroServer)
+    """Base URL (ending in /mysite) of a Payara Micro instance serving the WAR; its embedded
+    database has the admin superuser (deploy_manage.ADMIN_USERNAME)."""
+    return deployed(request, PayaraMicroServer, superuser=True)
 
 
 @pytest.fixture(scope="session", params=SERVER_FIXTURES)

@@ -18,6 +18,7 @@ import sys
 import time
 
 from deploy_http import fetch
+from deploy_manage import create_superuser, embedded_h2_environment
 
 # Generous: the JVM, the container and the Jython runtime in the WAR all
 # start cold, and the build machine may be busy.
@@ -58,6 +59,25 @@ def _own_session_tied_to_parent():
     os.setsid()
     if _PRCTL is not None:
         _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def signal_group(process, signal_number):
+    try:
+        os.killpg(process.pid, signal_number)
+    except OSError as error:
+        if error.errno != errno.ESRCH:  # the group is already gone
+            raise
+
+
+def stop_process_group(process, timeout=STOP_TIMEOUT_SECONDS):
+    """SIGTERM the process group ``process`` leads, wait up to ``timeout`` seconds, then SIGKILL it."""
+    signal_group(process, signal.SIGTERM)
+    deadline = time.time() + timeout
+    while process.poll() is None and time.time() < deadline:
+        time.sleep(0.2)
+    # Also ends children that outlived a graceful leader.
+    signal_group(process, signal.SIGKILL)
+    process.wait()
 
 
 class ServerError(Exception):
@@ -105,8 +125,11 @@ class ServerProcess(object):
     # Log lines (bytes) that mean the deployment failed for good.
     deployment_failure_markers = ()
 
-    def __init__(self, workdir, war_path, distributions):
+    def __init__(self, workdir, war_path, distributions, superuser=False):
         self.workdir = workdir
+        # Whether the embedded database gets its tables and the admin superuser
+        # (deploy_manage) before the server starts.
+        self.superuser = superuser
         self.war_path = war_path
         self.location = distributions[self.location_property]
         self.version = distributions[self.version_property]
@@ -192,26 +215,33 @@ class ServerProcess(object):
             time.sleep(0.25)
         raise self.failure("%s not ready after %d s (last: %s)" % (url, timeout, last_seen))
 
+    def temporary_directory(self):
+        """The server JVM's java.io.tmpdir, where the WAR keeps its embedded database."""
+        raise NotImplementedError
+
+    def seed_embedded_database(self):
+        """With ``superuser``: migrate the embedded database and create the admin superuser in it.
+
+        Runs before the server opens the database file (H2 locks it while it is open).
+        """
+        if self.superuser:
+            folder = self.temporary_directory()
+            if not os.path.isdir(folder):
+                os.makedirs(folder)
+            try:
+                seconds = create_superuser(embedded_h2_environment(folder))
+            except Exception as error:
+                raise ServerError("%s: could not create the superuser in the embedded database: %s"
+                                  % (self.name, error))
+            self.record("superuser (manage.py migrate + createsuperuser)", seconds)
+
     def record(self, label, seconds):
         self.timings.append("%s %s: %.1f s" % (self.name, label, seconds))
-
-    def signal_group(self, signal_number):
-        try:
-            os.killpg(self.process.pid, signal_number)
-        except OSError as error:
-            if error.errno != errno.ESRCH:  # the group is already gone
-                raise
 
     def stop(self):
         if self.process is None or self.process.poll() is not None:
             return
-        self.signal_group(signal.SIGTERM)
-        deadline = time.time() + STOP_TIMEOUT_SECONDS
-        while self.process.poll() is None and time.time() < deadline:
-            time.sleep(0.2)
-        # Also ends children that outlived a graceful leader.
-        self.signal_group(signal.SIGKILL)
-        self.process.wait()
+        stop_process_group(self.process)
         for path in self.bulky_paths():
             shutil.rmtree(path, ignore_errors=True)
 
@@ -250,8 +280,8 @@ class TomcatServer(ServerProcess):
     location_property = "tomcat.home"
     version_property = "tomcat.version"
 
-    def __init__(self, workdir, war_path, distributions):
-        super(TomcatServer, self).__init__(workdir, war_path, distributions)
+    def __init__(self, workdir, war_path, distributions, superuser=False):
+        super(TomcatServer, self).__init__(workdir, war_path, distributions, superuser)
         self.catalina_home = self.location
         self.catalina_base = os.path.join(workdir, "catalina-base")
 
@@ -286,8 +316,12 @@ class TomcatServer(ServerProcess):
     def bulky_paths(self):
         return [os.path.join(self.catalina_base, folder) for folder in ("webapps", "work", "temp")]
 
+    def temporary_directory(self):
+        return os.path.join(self.catalina_base, "temp")  # catalina.sh's CATALINA_TMPDIR
+
     def start(self):
         self.prepare_base()
+        self.seed_embedded_database()
         started = time.time()
         self.launch()
         # Any HTTP answer (404: nothing deployed yet) means the connector is up.
@@ -331,6 +365,9 @@ class PayaraMicroServer(ServerProcess):
     location_property = "payara.micro.jar"
     version_property = "payara.micro.version"
 
+    def temporary_directory(self):
+        return self.bulky_paths()[0]  # -Djava.io.tmpdir in command()
+
     def command(self):
         root, runtime = self.bulky_paths()
         if not os.path.isdir(root):
@@ -357,6 +394,7 @@ class PayaraMicroServer(ServerProcess):
         return [os.path.join(self.workdir, folder) for folder in ("root", "runtime")]
 
     def start(self):
+        self.seed_embedded_database()
         started = time.time()
         self.launch()
         self.wait_for(self.base_url + "/", lambda status: status == 200)

@@ -1,16 +1,14 @@
 """The example WAR reads and writes its database on real containers.
 
 The blog tests take the ``server`` fixture: on Tomcat and on Payara Micro
-the WAR uses its embedded H2 file database, created by the migrations at
-start-up. The JNDI tests deploy the WAR on one more Tomcat, whose pooled
+the WAR uses its embedded H2 file database, migrated (and given the admin
+superuser) by manage.py before start-up, as an operator would. The JNDI tests deploy the WAR on one more Tomcat, whose pooled
 DataSource points at an H2 TCP server that the tests stop and restart.
 """
 from __future__ import absolute_import, division, unicode_literals
 
-import glob
 import os
 import re
-import subprocess
 import threading
 import uuid
 
@@ -19,10 +17,9 @@ import pytest
 from deploy_browser import signed_in_browser
 from deploy_databases import H2TcpServer, JndiTomcatServer
 from deploy_http import fetch
+from deploy_manage import h2_driver_jar
 from pyframework.utils.compat import quote
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-JDBC_DRIVERS = os.path.join(ROOT, "build", "jdbc")
 WRITERS = 6
 
 
@@ -133,13 +130,7 @@ def test_posts_written_by_concurrent_requests_are_all_read_back(server):
 
 @pytest.fixture(scope="module")
 def h2_jar():
-    jars = glob.glob(os.path.join(JDBC_DRIVERS, "h2-*.jar"))
-    if not jars:
-        # The root build pins the test drivers: fetch them on first use.
-        subprocess.check_call(["gradle", "-q", "--console=plain", "jdbcDrivers"], cwd=ROOT)
-        jars = glob.glob(os.path.join(JDBC_DRIVERS, "h2-*.jar"))
-    assert jars, "gradle jdbcDrivers put no H2 driver into %s" % JDBC_DRIVERS
-    return sorted(jars)[-1]
+    return h2_driver_jar()
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ MYSITE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.pat
 FORM = "application/x-www-form-urlencoded"
 PASSWORD = "plum-orchard-42-lantern"
 # The example project's apps with migrations, dependent apps first.
-MIGRATED_APPS = ("blog", "sessions", "auth")
+MIGRATED_APPS = ("admin", "blog", "sessions", "auth", "contenttypes")
 
 
 class QuickPBKDF2PasswordHasher(PBKDF2PasswordHasher):

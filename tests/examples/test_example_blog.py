@@ -140,6 +140,9 @@ def test_database_settings_follow_the_environment(mysite_path):
     else:
         assert embedded == {"ENGINE": "pyframework.db.backends.sqlite3", "NAME": os.path.join(BASE_DIR, "db.sqlite3")}
         assert migrate is False
+        elsewhere, migrate = database_settings({"PYFRAMEWORK_DB_FILE": "/srv/mysite/site.sqlite3"})
+        assert elsewhere == {"ENGINE": "pyframework.db.backends.sqlite3", "NAME": "/srv/mysite/site.sqlite3"}
+        assert migrate is False
 
 
 @pytest.mark.parametrize("migrate_on_startup", [True, False])

@@ -11,6 +11,7 @@
 # Not run on Jython, on purpose:
 #   tests/war/   builds the WAR with Gradle and inspects it from CPython
 #   tests/deploy/  deploys the WAR on stand-alone Tomcat and Payara and drives them over HTTP
+#   tests/browser/ drives headless Chromium against the dev server and the WAR on Tomcat
 #   tests marked @pytest.mark.cpython_only (reported as skipped with their reason): they start
 #                  subprocesses or serve with the CPython development server.
 # The framework code those tests exercise runs on Jython inside the deployed WAR.
@@ -48,4 +49,4 @@ export JYTHONPATH="$SITE:$PYTHON_LIBS"
 exec java -Xss2m -Dpython.console.encoding=UTF-8 -Dpython.cachedir.skip=true \
     -cp "$LIB/*:$JDBC_JARS/*" org.python.util.jython \
     -m pytest -p no:cacheprovider -o addopts="" \
-    --ignore=tests/war --ignore=tests/deploy "$@"
+    --ignore=tests/war --ignore=tests/deploy --ignore=tests/browser "$@"

@@ -77,6 +77,13 @@ class StoryForm(forms.ModelForm):
         fields = "__all__"
 
 
+class StoryFormOnWriter(forms.ModelForm):
+    class Meta:
+        model = Writer
+        fields = ["name", "email"]
+        labels = {"name": "Pen name"}
+
+
 def test_fields_map_to_form_fields_in_model_order():
     fields = StoryForm.base_fields
     assert list(StoryForm()._ordered_names()) == [
@@ -114,6 +121,13 @@ def test_fields_or_exclude_is_required():
     assert "Meta.fields" in str(info.value)
     with pytest.raises(ImproperlyConfigured):
         forms.modelform_factory(Writer)
+
+
+def test_the_factory_extends_a_forms_own_meta():
+    # On Jython a nested "class Meta:" is a classic class: the factory's Meta must still extend it.
+    form_class = forms.modelform_factory(Writer, form=StoryFormOnWriter, fields=["name"])
+    assert list(form_class.base_fields) == ["name"]
+    assert form_class._meta.labels == {"name": "Pen name"}
 
 
 def test_unknown_and_non_editable_fields_are_rejected():

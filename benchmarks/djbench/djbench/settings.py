@@ -1,4 +1,4 @@
-"""The Django contender's settings: the same middleware and database kind as benchmarks/pfbench.
+"""The Django contender's settings: the same apps, middleware and database kind as benchmarks/pfbench.
 
 DJBENCH_SQLITE_PATH   the sqlite3 file (default: db.sqlite3 next to manage.py)
 """
@@ -10,13 +10,26 @@ DEBUG = False
 SECRET_KEY = "benchmark-only-key-served-on-127.0.0.1-never-deployed-0123456789abcdef"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 
-INSTALLED_APPS = ["shop"]
+INSTALLED_APPS = [
+    "shop",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Benchmark instrumentation: the admin's SQL statements, counted in a response header.
+    "shop.middleware.AdminQueryCountMiddleware",
 ]
 
 ROOT_URLCONF = "djbench.urls"
@@ -27,9 +40,17 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
         "APP_DIRS": True,
-        "OPTIONS": {},
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
     },
 ]
+
+STATIC_URL = "/static/"
 
 DATABASES = {
     "default": {

@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import path
 
 from shop import views
@@ -6,4 +7,5 @@ urlpatterns = [
     path("hello", views.hello, name="hello"),
     path("page", views.page, name="page"),
     path("form-post", views.form_post, name="form-post"),
+    path("admin/", admin.site.urls),
 ]

@@ -1,5 +1,6 @@
 from __future__ import unicode_literals
 
+from pyframework.contrib import admin
 from pyframework.urls import path
 
 from catalog import views
@@ -8,4 +9,5 @@ urlpatterns = [
     path("hello", views.hello, name="hello"),
     path("page", views.page, name="page"),
     path("form-post", views.form_post, name="form-post"),
+    path("admin/", admin.site.urls),
 ]

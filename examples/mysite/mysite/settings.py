@@ -11,6 +11,7 @@ PYFRAMEWORK_DB_URL=jdbc:postgresql://host/db    connect with JDBC; PYFRAMEWORK_D
                                                 PYFRAMEWORK_DB_USER, PYFRAMEWORK_DB_PASSWORD
 (neither)                                       an embedded database: db.sqlite3 next to manage.py
                                                 on CPython, an H2 file under java.io.tmpdir on Jython
+PYFRAMEWORK_DB_FILE=/path/to/site.sqlite3       another file for CPython's embedded sqlite3 database
 PYFRAMEWORK_MIGRATE_ON_STARTUP=1|0              bring the schema up to date when the WSGI application
                                                 starts (default: on for the embedded H2 only)
 
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "demo",
     "blog",
     "accounts",
+    # The admin at /admin/: every app's admin.py is imported at start-up (autodiscover).
+    "pyframework.contrib.admin",
     "pyframework.contrib.contenttypes",
     "pyframework.contrib.auth",
     "pyframework.contrib.sessions",
@@ -161,7 +164,8 @@ def database_settings(environ):
     if sys.platform.startswith("java"):
         jdbc.update(URL=embedded_h2_url(), DRIVER="org.h2.Driver", USER="sa", PASSWORD="")
         return jdbc, True
-    return {"ENGINE": "pyframework.db.backends.sqlite3", "NAME": os.path.join(BASE_DIR, "db.sqlite3")}, False
+    sqlite_file = environ.get("PYFRAMEWORK_DB_FILE") or os.path.join(BASE_DIR, "db.sqlite3")
+    return {"ENGINE": "pyframework.db.backends.sqlite3", "NAME": sqlite_file}, False
 
 
 def https_settings(environ):

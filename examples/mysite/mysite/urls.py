@@ -1,9 +1,12 @@
-"""Root URLconf of the example project: the demo pages, and the blog under /blog/, accounts under /accounts/."""
+"""Root URLconf of the example project: the demo pages, the blog under /blog/, accounts under /accounts/,
+and the admin under /admin/."""
 from __future__ import unicode_literals
 
+from pyframework.contrib import admin
 from pyframework.urls import include, path
 
 urlpatterns = [
+    path("admin/", admin.site.urls),
     path("blog/", include("blog.urls")),
     # POST language=de to /i18n/setlang/ (the form in base.html) to switch the site's language.
     path("i18n/", include("pyframework.conf.urls.i18n")),

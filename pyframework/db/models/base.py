@@ -45,6 +45,10 @@ class ModelBase(type):
                 contributable[obj_name] = obj
             else:
                 new_attrs[obj_name] = obj
+        if PY2 and "__str__" in new_attrs and "__unicode__" not in new_attrs:  # pragma: no cover - Jython
+            # A model's __str__ returns text; unicode(obj) (text_type: form labels, the admin) must use
+            # it rather than the "X object (pk)" of Model.__unicode__.
+            new_attrs["__unicode__"] = new_attrs["__str__"]
         new_class = super(ModelBase, cls).__new__(cls, name, bases, new_attrs)
 
         abstract = getattr(attr_meta, "abstract", False)
