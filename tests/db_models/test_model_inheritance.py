@@ -233,3 +233,19 @@ def test_bad_proxies_are_refused():
             class Meta:
                 app_label = "inheritance_bad"
                 proxy = True
+
+
+@pytest.mark.usefixtures("tables")
+def test_model_form_of_a_child_edits_both_tables():
+    from pyframework import forms
+
+    class RestaurantForm(forms.ModelForm):
+        class Meta:
+            model = Restaurant
+            exclude = ["owner"]  # null but not blank: required, as in Django
+
+    form = RestaurantForm(data={"name": "Form Grill", "address": "", "serves_pizza": "on", "licence": "F-1"})
+    assert "place_ptr" not in form.fields and "name" in form.fields
+    assert form.is_valid(), form.errors
+    saved = form.save()
+    assert Restaurant.objects.get(pk=saved.pk).name == "Form Grill" and Place.objects.filter(name="Form Grill").exists()
