@@ -51,19 +51,24 @@ class Apps(object):
         if not self.ready:
             raise AppRegistryNotReady("Apps aren't loaded yet: call pyframework.setup() first.")
 
+    def check_apps_ready(self):
+        """The app configs are known (true already while each app's ``ready()`` runs, as in Django)."""
+        if not self.apps_ready:
+            raise AppRegistryNotReady("Apps aren't loaded yet: call pyframework.setup() first.")
+
     def get_app_configs(self):
-        self.check_ready()
+        self.check_apps_ready()
         return list(self.app_configs.values())
 
     def get_app_config(self, label):
-        self.check_ready()
+        self.check_apps_ready()
         try:
             return self.app_configs[label]
         except KeyError:
             raise LookupError("No installed app with label %r." % label)
 
     def is_installed(self, name):
-        self.check_ready()
+        self.check_apps_ready()
         return any(config.name == name for config in self.app_configs.values())
 
     # -- models ----------------------------------------------------------------

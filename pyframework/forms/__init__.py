@@ -10,7 +10,9 @@ from pyframework.forms.fields import (  # noqa: F401
 )
 from pyframework.forms.forms import BaseForm, DeclarativeFieldsMetaclass, Form  # noqa: F401
 from pyframework.forms.json_field import JSONField  # noqa: F401
-from pyframework.forms.model_formsets import BaseModelFormSet, modelformset_factory  # noqa: F401
+from pyframework.forms.model_formsets import (  # noqa: F401
+    BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory,
+)
 from pyframework.forms.models import (  # noqa: F401
     BaseModelForm, ModelChoiceField, ModelForm, ModelMultipleChoiceField, fields_for_model, model_to_dict,
     modelform_factory,

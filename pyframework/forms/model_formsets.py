@@ -1,4 +1,5 @@
-"""Model formsets: one model form per row of a queryset, plus extra forms for new rows.
+"""Model formsets: one model form per row of a queryset, plus extra forms for new rows;
+inline formsets: the rows of a child model pointing at one parent instance.
 
 Each form over an existing row carries the row's primary key in a hidden
 field; on submission the row is looked up again in the formset's queryset,
@@ -211,4 +212,100 @@ def modelformset_factory(model, form=ModelForm, formfield_callback=None, formset
                                     can_delete_extra=can_delete_extra)
     formset_class.model = model
     formset_class.edit_only = edit_only
+    return formset_class
+
+
+class BaseInlineFormSet(BaseModelFormSet):
+    """The ``model`` rows whose foreign key ``fk`` points at ``instance`` (none for an unsaved parent).
+
+    The key is not a form field: it is set on every form's instance from the parent, so a
+    submitted form can never move a row to another parent. The default prefix is the
+    reverse accessor's name (``book_set``, or the ``related_name``), as in Django.
+    """
+
+    fk = None
+
+    def __init__(self, data=None, files=None, instance=None, save_as_new=False, prefix=None, queryset=None,
+                 **kwargs):
+        self.instance = self.fk.remote_field.model() if instance is None else instance
+        self.save_as_new = save_as_new
+        if queryset is None:
+            queryset = self.model._default_manager.all()
+        if self.instance.pk is not None:
+            queryset = queryset.filter(**{self.fk.name: self.instance})
+        else:
+            queryset = queryset.none()
+        self.unique_fields = set([self.fk.name])
+        super(BaseInlineFormSet, self).__init__(data, files, prefix=prefix, queryset=queryset, **kwargs)
+
+    @classmethod
+    def get_default_prefix(cls):
+        return cls.fk.remote_field.get_accessor_name(model=cls.model).replace("+", "")
+
+    def initial_form_count(self):
+        if self.save_as_new:
+            return 0
+        return super(BaseInlineFormSet, self).initial_form_count()
+
+    def _construct_form(self, index, **kwargs):
+        form = super(BaseInlineFormSet, self)._construct_form(index, **kwargs)
+        if self.save_as_new:
+            form.instance.pk = None
+        self._set_parent(form.instance)
+        return form
+
+    def _set_parent(self, obj):
+        target = self.fk.remote_field.field_name or self.fk.related_model._meta.pk.name
+        setattr(obj, self.fk.attname, getattr(self.instance, target, None))
+
+    def save_new(self, form, commit=True):
+        setattr(form.instance, self.fk.name, self.instance)
+        return super(BaseInlineFormSet, self).save_new(form, commit=commit)
+
+    def save_existing_objects(self, commit=True):
+        for form in self.initial_forms:
+            self._set_parent(form.instance)
+        return super(BaseInlineFormSet, self).save_existing_objects(commit)
+
+
+def get_foreign_key(parent_model, model, fk_name=None):
+    """The ForeignKey of ``model`` pointing at ``parent_model`` (named ``fk_name`` when there are several)."""
+    opts = model._meta
+    if fk_name:
+        matches = [field for field in opts.concrete_fields if field.name == fk_name]
+        if not matches:
+            raise ValueError("'%s' has no field named '%s'." % (opts.label, fk_name))
+        fk = matches[0]
+        if not fk.is_relation or not (fk.many_to_one or fk.one_to_one) or fk.related_model is not parent_model:
+            raise ValueError("fk_name '%s' is not a ForeignKey to '%s'." % (fk_name, parent_model._meta.label))
+        return fk
+    matches = [field for field in opts.concrete_fields
+               if field.is_relation and (field.many_to_one or field.one_to_one) and field.related_model is parent_model]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise ValueError("'%s' has no ForeignKey to '%s'." % (opts.label, parent_model._meta.label))
+    raise ValueError("'%s' has more than one ForeignKey to '%s'. You must specify a 'fk_name' attribute."
+                     % (opts.label, parent_model._meta.label))
+
+
+def inlineformset_factory(parent_model, model, form=ModelForm, formset=BaseInlineFormSet, fk_name=None,
+                          fields=None, exclude=None, extra=3, can_order=False, can_delete=True, max_num=None,
+                          formfield_callback=None, widgets=None, validate_max=False, labels=None, help_texts=None,
+                          error_messages=None, min_num=None, validate_min=False, field_classes=None,
+                          absolute_max=None, can_delete_extra=True, edit_only=False):
+    """An inline formset class editing the ``model`` rows of one ``parent_model`` instance."""
+    fk = get_foreign_key(parent_model, model, fk_name=fk_name)
+    exclude = list(exclude or [])
+    if fk.name not in exclude:
+        exclude.append(fk.name)
+    if fields is not None and not isinstance(fields, text_type):
+        fields = [name for name in fields if name != fk.name]
+    formset_class = modelformset_factory(
+        model, form=form, formfield_callback=formfield_callback, formset=formset, extra=extra,
+        can_delete=can_delete, can_order=can_order, fields=fields, exclude=exclude, widgets=widgets,
+        min_num=min_num, max_num=max_num, validate_max=validate_max, labels=labels, help_texts=help_texts,
+        error_messages=error_messages, validate_min=validate_min, field_classes=field_classes,
+        absolute_max=absolute_max, can_delete_extra=can_delete_extra, edit_only=edit_only)
+    formset_class.fk = fk
     return formset_class

@@ -50,6 +50,8 @@ def _make_path(pattern_class, function_name):
     def make(route, view, kwargs=None, name=None):
         if kwargs is not None and not isinstance(kwargs, dict):
             raise ImproperlyConfigured("%s('%s'): kwargs must be a dict, got %r." % (function_name, route, kwargs))
+        if isinstance(view, tuple) and len(view) == 3 and not isinstance(view, _Included):
+            view = _Included(view)  # (patterns, app_name, namespace), as AdminSite.urls gives (Django's form)
         if isinstance(view, _Included):
             urlconf, app_name, namespace = view
             return URLResolver(pattern_class(route, is_endpoint=False), urlconf, kwargs,

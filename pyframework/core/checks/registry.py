@@ -10,6 +10,7 @@ class Tags(object):
     templates = "templates"
     urls = "urls"
     middleware = "middleware"
+    admin = "admin"
 
 
 class CheckRegistry(object):

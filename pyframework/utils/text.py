@@ -1,0 +1,25 @@
+"""Text helpers used by forms and the admin: Django's ``capfirst`` and ``get_text_list``."""
+from __future__ import absolute_import, unicode_literals
+
+from pyframework.utils.compat import text_type
+from pyframework.utils.translation import gettext
+
+
+def capfirst(value):
+    """``value`` with its first character upper-cased (None and empty stay as they are)."""
+    if not value:
+        return value
+    value = text_type(value)
+    return value[0].upper() + value[1:]
+
+
+def get_text_list(items, last_word=None):
+    """``['a', 'b', 'c']`` -> ``"a, b or c"``."""
+    items = [text_type(item) for item in items]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    if last_word is None:
+        last_word = gettext("or")
+    return "%s %s %s" % (", ".join(items[:-1]), text_type(last_word), items[-1])
