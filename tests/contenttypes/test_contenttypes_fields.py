@@ -175,6 +175,8 @@ def test_cascade_reaches_generic_rows_of_cascaded_rows():
 
 
 def test_checks_of_generic_fields():
+    from pyframework.apps.registry import Apps
+
     class BrokenItem(models.Model):
         kind = models.CharField(max_length=10)
         target = GenericForeignKey("kind", "missing_id")
@@ -182,7 +184,16 @@ def test_checks_of_generic_fields():
 
         class Meta:
             app_label = "ct_fields_broken"
+            apps = Apps()  # kept out of the suite's registry, so `check` elsewhere never meets it
 
-    ids = sorted(e.id for e in check_generic_foreign_keys() if e.obj.model is BrokenItem)
+    ids = sorted(e.id for field in BrokenItem._meta.private_fields for e in field.check())
     assert ids == ["contenttypes.E001", "contenttypes.E003"]
-    assert [e for e in check_generic_foreign_keys() if e.obj.model is TaggedItem] == []
+    assert TaggedItem._meta.get_field("content_object").check() == []
+    assert Bookmark._meta.get_field("tags").check() == []
+
+    class Config(object):
+        def get_models(self):
+            return [BrokenItem, TaggedItem]
+
+    assert sorted(e.id for e in check_generic_foreign_keys(app_configs=[Config()])) == ids
+    assert check_generic_foreign_keys() == []  # no installed app has these models

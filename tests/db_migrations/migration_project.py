@@ -5,6 +5,7 @@ it, as a developer editing models between two ``makemigrations`` would.
 """
 from __future__ import unicode_literals
 
+import contextlib
 import glob
 import io
 import os
@@ -102,6 +103,22 @@ def install_project(tmpdir, count=1):
         apps.clear_cache()
 
     return MigrationProject(base_dir, labels), restore
+
+
+@contextlib.contextmanager
+def installed_project(db, tmpdir):
+    """One throw-away app installed for the block; its migrations are unapplied afterwards."""
+    project, restore = install_project(tmpdir)
+    project.label = project.labels[0]
+    try:
+        yield project
+    finally:
+        try:
+            if os.path.isdir(project.migrations_dir(project.label)) and project.migration_files(project.label):
+                project.call("migrate", project.label, "zero", verbosity=0)
+        finally:
+            drop_recorder_table(db.connection)
+            restore()
 
 
 def table_names(connection):

@@ -1,12 +1,10 @@
 """makemigrations -> migrate -> change models -> makemigrations -> migrate/rollback, on every test database."""
 from __future__ import unicode_literals
 
-import os
-
 import pytest
 
 from pyframework.core.management import CommandError
-from migration_project import column_names, drop_recorder_table, install_project, table_names
+from migration_project import column_names, installed_project, table_names
 
 AUTHOR_AND_TAG = '''
 class Author(models.Model):
@@ -53,17 +51,8 @@ class Post(models.Model):
 
 @pytest.fixture
 def project(db, tmpdir):
-    project, restore = install_project(tmpdir)
-    project.label = project.labels[0]
-    try:
+    with installed_project(db, tmpdir) as project:
         yield project
-    finally:
-        try:
-            if os.path.isdir(project.migrations_dir(project.label)) and project.migration_files(project.label):
-                project.call("migrate", project.label, "zero", verbosity=0)
-        finally:
-            drop_recorder_table(db.connection)
-            restore()
 
 
 def table(project, model):

@@ -1,11 +1,9 @@
 """makemigrations/migrate with multi-table inheritance and proxy models, on every test database."""
 from __future__ import unicode_literals
 
-import os
-
 import pytest
 
-from migration_project import column_names, drop_recorder_table, install_project, table_names
+from migration_project import column_names, installed_project, table_names
 
 MODELS = '''
 class Place(models.Model):
@@ -29,17 +27,8 @@ class NamedPlace(Place):
 
 @pytest.fixture
 def project(db, tmpdir):
-    project, restore = install_project(tmpdir)
-    project.label = project.labels[0]
-    try:
+    with installed_project(db, tmpdir) as project:
         yield project
-    finally:
-        try:
-            if os.path.isdir(project.migrations_dir(project.label)) and project.migration_files(project.label):
-                project.call("migrate", project.label, "zero", verbosity=0)
-        finally:
-            drop_recorder_table(db.connection)
-            restore()
 
 
 def test_child_tables_with_parent_links_and_no_table_for_proxies(project, db):

@@ -78,7 +78,14 @@ class AddressedPlace(Place):
         return "addressed %s at %s" % (self.name, self.address)
 
 
-TABLES = (Owner, Place, Restaurant, ItalianRestaurant, Review, Supplier)
+class Visit(models.Model):
+    place = models.ForeignKey(AddressedPlace, models.CASCADE, related_name="visits")
+
+    class Meta:
+        app_label = "inheritance_tests"
+
+
+TABLES = (Owner, Place, Restaurant, ItalianRestaurant, Review, Supplier, Visit)
 
 
 @pytest.fixture
@@ -217,6 +224,13 @@ def test_proxy_models_share_the_table_with_their_own_behaviour():
     total, per_model = created.delete()
     assert per_model == {"inheritance_tests.AddressedPlace": 1, "inheritance_tests.Review": 1}
     assert not Place.objects.filter(name="Delta").exists()
+    # A key to the proxy is a key to the concrete model's rows: deleting those cascades to it.
+    visited = Place.objects.get(name="Alpha")
+    Visit.objects.create(place=AddressedPlace.objects.get(pk=visited.pk))
+    assert [v.place.name for v in Visit.objects.all()] == ["Alpha"]
+    assert Place.objects.filter(visits__isnull=False).count() == 1
+    visited.delete()
+    assert Visit.objects.count() == 0
 
 
 def test_bad_proxies_are_refused():
@@ -233,3 +247,19 @@ def test_bad_proxies_are_refused():
             class Meta:
                 app_label = "inheritance_bad"
                 proxy = True
+
+
+@pytest.mark.usefixtures("tables")
+def test_model_form_of_a_child_edits_both_tables():
+    from pyframework import forms
+
+    class RestaurantForm(forms.ModelForm):
+        class Meta:
+            model = Restaurant
+            exclude = ["owner"]  # null but not blank: required, as in Django
+
+    form = RestaurantForm(data={"name": "Form Grill", "address": "", "serves_pizza": "on", "licence": "F-1"})
+    assert "place_ptr" not in form.fields and "name" in form.fields
+    assert form.is_valid(), form.errors
+    saved = form.save()
+    assert Restaurant.objects.get(pk=saved.pk).name == "Form Grill" and Place.objects.filter(name="Form Grill").exists()

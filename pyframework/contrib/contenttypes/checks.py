@@ -5,10 +5,11 @@ from pyframework.core import checks
 
 
 def _models(app_configs):
+    """The models of ``app_configs`` (default: every installed app)."""
     from pyframework.apps import apps
 
     if app_configs is None:
-        return apps.get_models()
+        app_configs = apps.get_app_configs()
     models = []
     for app_config in app_configs:
         models.extend(app_config.get_models())

@@ -20,6 +20,7 @@ from pyframework.contrib.contenttypes.models import ContentType
 from pyframework.core import checks
 from pyframework.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from pyframework.db import DEFAULT_DB_ALIAS, models, transaction
+from pyframework.db.models.fields.related_managers import InstanceRelatedManagerMixin
 from pyframework.db.models.fields.reverse_related import ForeignObjectRel
 from pyframework.db.models.query_utils import PathInfo
 from pyframework.utils.compat import string_types
@@ -365,7 +366,9 @@ class ReverseGenericManyToOneDescriptor(object):
 def create_generic_related_manager(superclass, field):
     """A manager class over the generic rows of ``field.related_model`` pointing at one instance."""
 
-    class GenericRelatedObjectManager(superclass):
+    class GenericRelatedObjectManager(InstanceRelatedManagerMixin, superclass):
+        prefetch_cache_name = field.name
+
         def __init__(self, instance):
             super(GenericRelatedObjectManager, self).__init__()
             if instance.pk is None:
@@ -380,24 +383,10 @@ def create_generic_related_manager(superclass, field):
             self.pk_val = instance.pk
             self.core_filters = {"%s__pk" % self.ct_field: self.content_type.pk, self.fk_field: self.pk_val}
 
-        @property
-        def _using(self):
-            return self._db or self.instance._state.db
-
         def _forget_prefetched(self):
             cache = self.instance.__dict__.get("_prefetched_objects_cache")
             if cache:
                 cache.pop(field.name, None)
-
-        def get_queryset(self):
-            try:
-                return self.instance._prefetched_objects_cache[field.name]
-            except (AttributeError, KeyError):
-                pass
-            queryset = super(GenericRelatedObjectManager, self).get_queryset()
-            if self._using:
-                queryset = queryset.using(self._using)
-            return queryset.filter(**self.core_filters)
 
         def _point(self, obj):
             if not isinstance(obj, self.model):

@@ -262,8 +262,8 @@ class Options(object):
     def related_objects(self):
         """Reverse relations (``ForeignObjectRel``) pointing at this model from any registered model."""
         related = []
-        # A proxy answers for its concrete model's relations too (they share the rows).
-        targets = (self.model, self.concrete_model) if self.proxy else (self.model,)
+        # A model and its proxies share their rows, so they share the relations pointing at them.
+        concrete = self.concrete_model
         for model in self.apps.get_models(include_auto_created=True):
             opts = model._meta
             for field in opts.local_fields + opts.local_many_to_many + opts.private_fields:
@@ -273,7 +273,9 @@ class Options(object):
                 target = remote.model
                 if isinstance(target, string_types):
                     continue
-                if target in targets and (field.concrete or field.many_to_many or not remote.is_hidden()):
+                shares_rows = target is self.model or getattr(target, "_meta", None) is not None and \
+                    target._meta.concrete_model is concrete
+                if shares_rows and (field.concrete or field.many_to_many or not remote.is_hidden()):
                     related.append(remote)
         return tuple(related)
 

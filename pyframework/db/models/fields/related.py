@@ -281,5 +281,10 @@ class OneToOneField(ForeignKey):
         kwargs.pop("unique", None)
         return name, path, args, kwargs
 
+    def formfield(self, **kwargs):
+        if self.remote_field.parent_link:
+            return None  # a multi-table child's link to its parent row is not edited in forms
+        return super(OneToOneField, self).formfield(**kwargs)
+
 
 from pyframework.db.models.fields.many_to_many import ManyToManyField  # noqa: E402,F401

@@ -17,6 +17,27 @@ def _pop_bulk(kwargs, name):
     return bulk
 
 
+class InstanceRelatedManagerMixin(object):
+    """The rows related to ``self.instance``: its prefetched ones, else the manager's rows filtered by
+    ``core_filters`` on the instance's database. Managers set ``prefetch_cache_name``."""
+
+    prefetch_cache_name = None
+
+    @property
+    def _using(self):
+        return self._db or self.instance._state.db
+
+    def get_queryset(self):
+        try:
+            return self.instance._prefetched_objects_cache[self.prefetch_cache_name]
+        except (AttributeError, KeyError):
+            pass
+        queryset = super(InstanceRelatedManagerMixin, self).get_queryset()
+        if self._using:
+            queryset = queryset.using(self._using)
+        return queryset.filter(**self.core_filters)
+
+
 def create_reverse_many_to_one_manager(superclass, rel):
     """A manager class over the rows whose ForeignKey ``rel.field`` points at one instance."""
 
@@ -175,7 +196,7 @@ def create_reverse_many_to_one_manager(superclass, rel):
 def create_many_related_manager(superclass, rel, reverse):
     """A manager class over the objects linked to one instance through a many-to-many table."""
 
-    class ManyRelatedManager(superclass):
+    class ManyRelatedManager(InstanceRelatedManagerMixin, superclass):
         def __init__(self, instance):
             super(ManyRelatedManager, self).__init__()
             self.instance = instance
@@ -204,20 +225,6 @@ def create_many_related_manager(superclass, rel, reverse):
                                  'relationship can be used.' % (instance, self.source_field.target_field.attname))
             self.core_filters = {"%s__%s" % (self.query_field_name, self.source_field.target_field.name):
                                  self.related_val}
-
-        @property
-        def _using(self):
-            return self._db or self.instance._state.db
-
-        def get_queryset(self):
-            try:
-                return self.instance._prefetched_objects_cache[self.prefetch_cache_name]
-            except (AttributeError, KeyError):
-                pass
-            queryset = super(ManyRelatedManager, self).get_queryset()
-            if self._using:
-                queryset = queryset.using(self._using)
-            return queryset.filter(**self.core_filters)
 
         def _through_manager(self, db):
             return self.through._base_manager.db_manager(db)
