@@ -24,6 +24,11 @@ if not settings.configured:
         # No app is installed here, so no session table exists: tests that use
         # the database backend (the default) install the sessions app themselves.
         SESSION_ENGINE="pyframework.contrib.sessions.backends.signed_cookies",
+        # As Django's own test settings do: a fast hasher makes users cheap to create; the PBKDF2
+        # hashers stay listed (they verify and are tested in tests/auth/test_auth_hashers.py).
+        PASSWORD_HASHERS=["pyframework.contrib.auth.hashers.MD5PasswordHasher",
+                          "pyframework.contrib.auth.hashers.PBKDF2PasswordHasher",
+                          "pyframework.contrib.auth.hashers.PBKDF2SHA1PasswordHasher"],
     )
     import pyframework  # noqa: E402
 

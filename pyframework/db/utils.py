@@ -15,8 +15,23 @@ from pyframework.utils.compat import reraise, text_type
 DEFAULT_DB_ALIAS = "default"
 
 
+# What a database error says about the database rather than the statement: the ``condition``
+# attribute of every pyframework.db exception. The request handler answers CONNECTION_LOST with
+# 503 "not reachable" and LOCK_TIMEOUT with 503 "busy" (Retry-After); any other database error,
+# a syntax error or a missing column included, is a bug and gets a 500 like any exception.
+CONNECTION_LOST = "connection lost"
+LOCK_TIMEOUT = "lock timeout"
+
+
 class Error(Exception):
-    pass
+    """Base of the PEP 249 exceptions every backend raises.
+
+    ``condition`` is None, CONNECTION_LOST (the database cannot be reached: connection refused,
+    lost or closed; SQLSTATE class 08 and each driver's own codes) or LOCK_TIMEOUT (a lock wait
+    timed out, a deadlock or a serialization failure: the statement may succeed if retried).
+    """
+
+    condition = None
 
 
 class InterfaceError(Error):
@@ -127,6 +142,7 @@ def raise_translated(wrapper, exc, tb=None):
     new = ours(error_message(exc))
     new.__cause__ = exc
     new.driver_exception = exc
+    new.condition = wrapper.error_condition(exc)
     reraise(ours, new, tb)
 
 

@@ -9,7 +9,6 @@ from __future__ import absolute_import, unicode_literals
 
 import codecs
 import io
-import json
 import re
 from itertools import chain
 
@@ -27,6 +26,7 @@ from pyframework.utils.datastructures import MultiValueDict
 from pyframework.utils.encoding import escape_uri_path, iri_to_uri
 from pyframework.utils.functional import cached_property
 from pyframework.utils.http import is_same_domain, parse_header_parameters
+from pyframework.utils.json import loads_bounded
 
 _HOST_RE = re.compile(r"^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(:[0-9]+)?\Z")
 # Allowed hosts when DEBUG is on and ALLOWED_HOSTS is empty (local development).
@@ -36,6 +36,10 @@ _DEBUG_ALLOWED_HOSTS = (".localhost", "127.0.0.1", "[::1]")
 # checked against. Capped, since with ALLOWED_HOSTS = ['*'] any name is valid.
 _VALIDATED_HOSTS = {}
 _VALIDATED_HOSTS_LIMIT = 256
+# Set in the environ by pyframework.test.Client (an HTTP client cannot set environ keys): its
+# default host, "testserver", is then allowed, as Django's test environment adds it to ALLOWED_HOSTS.
+TEST_CLIENT_ENVIRON_KEY = "pyframework.test_client"
+TEST_CLIENT_HOST = "testserver"
 
 
 def wsgi_bytes(value):
@@ -235,13 +239,16 @@ class HttpRequest(object):
         raw_host = self._get_raw_host()
         allowed_hosts = settings.ALLOWED_HOSTS
         debug = settings.DEBUG
-        cache_key = (raw_host, debug, tuple(allowed_hosts))
+        test_client = self.META.get(TEST_CLIENT_ENVIRON_KEY) is True
+        cache_key = (raw_host, debug, tuple(allowed_hosts), test_client)
         host = _VALIDATED_HOSTS.get(cache_key)
         if host is not None:
             return host
         host = wsgi_text(raw_host) if PY2 else raw_host
         if debug and not allowed_hosts:
             allowed_hosts = _DEBUG_ALLOWED_HOSTS
+        if test_client:
+            allowed_hosts = list(allowed_hosts) + [TEST_CLIENT_HOST]
         domain, port = split_domain_port(host)
         if domain and validate_host(domain, allowed_hosts):
             if len(_VALIDATED_HOSTS) < _VALIDATED_HOSTS_LIMIT:
@@ -350,7 +357,7 @@ class HttpRequest(object):
         except UnicodeDecodeError:
             raise BadRequest("Request body is not valid UTF-8; JSON must be UTF-8 encoded.")
         try:
-            return json.loads(text)
+            return loads_bounded(text)
         except ValueError as exc:
             raise BadRequest("Request body is not valid JSON: %s" % (exc,))
 

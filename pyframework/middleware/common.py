@@ -20,10 +20,9 @@ class CommonMiddleware(MiddlewareMixin):
     response_redirect_class = HttpResponsePermanentRedirect
 
     def process_request(self, request):
-        if not settings.PREPEND_WWW:
-            return None
+        # As in Django: get_host() on every request, so a disallowed Host is a 400 here too.
         host = request.get_host()
-        if not host or host.startswith("www."):
+        if not settings.PREPEND_WWW or not host or host.startswith("www."):
             return None
         if self.should_redirect_with_slash(request):
             path = self.get_full_path_with_slash(request)

@@ -11,7 +11,7 @@ from io import BytesIO
 import pyframework
 from pyframework.core.handlers.wsgi import WSGIHandler
 from pyframework.core.signals import got_request_exception
-from pyframework.http.request import WSGIRequest
+from pyframework.http.request import TEST_CLIENT_ENVIRON_KEY, WSGIRequest
 from pyframework.utils.compat import (
     PY2, NativeStringIO, SimpleCookie, native_str, reraise, string_types, text_type, urlencode, urljoin, urlsplit,
 )
@@ -136,6 +136,8 @@ class RequestFactory(object):
             "wsgi.multiprocess": True,
             "wsgi.multithread": False,
             "wsgi.run_once": False,
+            # "testserver" is an allowed host for this client's requests (see HttpRequest.get_host()).
+            TEST_CLIENT_ENVIRON_KEY: True,
         }
         cookie_header = "; ".join("%s=%s" % (morsel.key, morsel.coded_value)
                                   for morsel in sorted(self.cookies.values(), key=lambda m: m.key))

@@ -26,6 +26,7 @@ if PY2:  # pragma: no cover - exercised on Jython
     import thread as _thread  # noqa: F401
     from itertools import izip as zip  # noqa: F401
     range = xrange  # noqa: F821
+    read_line = raw_input  # noqa: F821 - a line from stdin, without the newline
 
     def iteritems(d):
         return d.iteritems()
@@ -52,6 +53,7 @@ else:
     import _thread  # noqa: F401
     zip = zip
     range = range
+    read_line = input
 
     def iteritems(d):
         return iter(d.items())

@@ -90,7 +90,7 @@ def test_change_list_costs_the_same_queries_for_any_page_size(client):
         make_articles(3, author_name=author_name)
     assert len(counts[0]) == len(counts[1])
     statements = [sql.lower() for sql in counts[1]]
-    selects = [sql for sql in statements if "adminapp_article" in sql and "min(" not in sql]  # min/max: dates
+    selects = [sql for sql in statements if "adminapp_article" in sql and "distinct" not in sql]  # not the dates
     assert len(selects) == 2 and "count(" in selects[0] and "adminapp_author" in selects[1]
 
 

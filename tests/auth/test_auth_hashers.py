@@ -39,12 +39,18 @@ def test_pbkdf2_non_ascii_password_is_utf8_encoded():
     assert binascii.hexlify(derived).decode("ascii") == NON_ASCII_VECTOR
 
 
-def test_default_hasher_uses_600000_iterations():
-    assert PBKDF2PasswordHasher.iterations >= 600000
+def test_default_hasher_uses_1000000_iterations():
+    """Django 5.2's count, in the setting's default and in the hasher."""
+    from pyframework.conf import global_settings
+
+    assert PBKDF2PasswordHasher.iterations == 1000000
+    assert global_settings.PASSWORD_HASHERS[0] == "pyframework.contrib.auth.hashers.PBKDF2PasswordHasher"
     with override_settings(PASSWORD_HASHERS=HASHERS):
         encoded = make_password("s3cret-pass", salt="seasalt")
         algorithm, iterations, salt, digest = encoded.split("$")
-        assert (algorithm, int(iterations), salt) == ("pbkdf2_sha256", 600000, "seasalt")
+        assert (algorithm, int(iterations), salt) == ("pbkdf2_sha256", 1000000, "seasalt")
+        # Fixed value (hashlib.pbkdf2_hmac): the javax.crypto path on Jython must give the same.
+        assert digest == "iyAMF2uSFyKvAncSgNslXi+WHB1YMZD4Bv9VtOnE2CQ="
         assert check_password("s3cret-pass", encoded)
         assert not check_password("s3cret-pasS", encoded)
 
@@ -135,3 +141,25 @@ def test_safe_summary_masks_salt_and_hash():
     assert summary["iterations"] == 3
     assert summary["salt"] == "abcdef******"
     assert "*" in summary["hash"]
+
+
+def test_a_600000_iteration_hash_is_upgraded_at_login():
+    """Hashes stored before the count rose (600,000) still verify, and are re-hashed at 1,000,000."""
+    old = "pbkdf2_sha256$600000$seasalt$8ABowxXEggD4iUQ9AmotxHEaGrELBIcATugiXtro4mc="
+    upgraded = []
+    with override_settings(PASSWORD_HASHERS=HASHERS):
+        assert check_password("s3cret-pass", old, setter=upgraded.append)
+        assert upgraded == ["s3cret-pass"]
+        del upgraded[:]
+        assert not check_password("wrong", old, setter=upgraded.append)
+        assert upgraded == []
+
+
+def test_md5_hasher_for_test_settings():
+    with override_settings(PASSWORD_HASHERS=["pyframework.contrib.auth.hashers.MD5PasswordHasher"] + HASHERS):
+        encoded = make_password("p\u00e4ss", salt="seasalt")
+        assert encoded == "md5$seasalt$" + __import__("hashlib").md5("seasaltp\u00e4ss".encode("utf-8")).hexdigest()
+        assert check_password("p\u00e4ss", encoded)
+        assert not check_password("pass", encoded)
+        assert identify_hasher(encoded).algorithm == "md5"
+        assert hashers.get_hasher("md5").safe_summary(encoded)["salt"] == "se*****"

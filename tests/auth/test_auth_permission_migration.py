@@ -7,10 +7,11 @@ from auth_testing import FAST_HASHERS
 from project_settings_support import installed_apps
 from pyframework.apps import apps
 from pyframework.contrib.auth.checks import check_contenttypes_installed
+from pyframework.contrib.auth.management import create_permissions
 from pyframework.contrib.auth.models import Group, Permission, User
 from pyframework.contrib.contenttypes.models import ContentType
 from pyframework.core.management import call_command
-from pyframework.db import connection
+from pyframework.db import connection, models
 
 AUTH_APPS = ["pyframework.contrib.contenttypes", "pyframework.contrib.auth"]
 
@@ -77,3 +78,43 @@ def test_auth_without_contenttypes_fails_the_checks():
     with installed_apps(AUTH_APPS):
         assert check_contenttypes_installed() == []
         assert apps.is_installed("pyframework.contrib.contenttypes")
+
+
+class Article(models.Model):
+    class Meta:
+        app_label = "auth_proxy_tests"
+
+
+class Draft(Article):
+    class Meta:
+        app_label = "auth_proxy_tests"
+        proxy = True
+        permissions = [("publish_draft", "Can publish drafts")]
+
+
+class _ProxyApp(object):
+    """Stands in for an installed app holding a model and its proxy."""
+
+    label = "auth_proxy_tests"
+    models_module = True
+
+    def __init__(self, *models):
+        self.models = models
+
+    def get_models(self):
+        return list(self.models)
+
+
+@pytest.mark.usefixtures("db")
+def test_proxy_models_get_permissions_on_their_own_content_type():
+    with installed_apps(AUTH_APPS, PASSWORD_HASHERS=FAST_HASHERS):
+        call_command("migrate", verbosity=0)
+        create_permissions(_ProxyApp(Article, Draft), verbosity=0)
+        draft_ct = ContentType.objects.get_for_model(Draft, for_concrete_model=False)
+        codenames = set(Permission.objects.filter(content_type=draft_ct).values_list("codename", flat=True))
+        assert codenames == {"add_draft", "change_draft", "delete_draft", "view_draft", "publish_draft"}
+        user = User.objects.create_user("proxy-user", password="pw")
+        user.user_permissions.add(Permission.objects.get(codename="publish_draft"))
+        assert User.objects.get(pk=user.pk).has_perm("auth_proxy_tests.publish_draft")
+        call_command("migrate", "auth", "zero", verbosity=0)
+        call_command("migrate", "contenttypes", "zero", verbosity=0)

@@ -145,3 +145,19 @@ def test_cache_is_consistent_under_parallel_threads():
 def test_get_permission_codename():
     assert get_permission_codename("change", Gadget._meta) == "change_gadget"
     assert get_permission_codename("view", ContentType._meta) == "view_contenttype"
+
+
+class ShinyGadget(Gadget):
+    class Meta:
+        app_label = "ct_models_tests"
+        proxy = True
+
+
+@pytest.mark.usefixtures("ct_db")
+def test_proxy_models_get_their_own_content_type_on_request():
+    concrete = ContentType.objects.get_for_model(Gadget)
+    assert ContentType.objects.get_for_model(ShinyGadget) is concrete
+    own = ContentType.objects.get_for_model(ShinyGadget, for_concrete_model=False)
+    assert own != concrete and own.model == "shinygadget" and own.model_class() is ShinyGadget
+    found = ContentType.objects.get_for_models(ShinyGadget, Gadget, for_concrete_models=False)
+    assert found == {ShinyGadget: own, Gadget: concrete}

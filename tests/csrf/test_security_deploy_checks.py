@@ -62,18 +62,18 @@ def test_https_settings():
 def test_missing_middleware():
     assert deploy_ids(MIDDLEWARE=[p for p in SECURE_MIDDLEWARE if "Csrf" not in p]) == ["security.W003"]
     assert deploy_ids(MIDDLEWARE=[p for p in SECURE_MIDDLEWARE if "SecurityMiddleware" not in p]) == \
-        ["security.W005"]
-    assert deploy_ids(MIDDLEWARE=[p for p in SECURE_MIDDLEWARE if "XFrame" not in p]) == ["security.W021"]
+        ["security.W001"]
+    assert deploy_ids(MIDDLEWARE=[p for p in SECURE_MIDDLEWARE if "XFrame" not in p]) == ["security.W002"]
 
 
 def test_frame_options_and_hosts():
     assert deploy_ids(X_FRAME_OPTIONS="SAMEORIGIN") == ["security.W019"]
-    assert deploy_ids(ALLOWED_HOSTS=["*"]) == ["security.W022"]
+    assert deploy_ids(ALLOWED_HOSTS=["*"]) == ["security.W901"]
 
 
 def test_debug_and_weak_keys():
-    assert deploy_ids(DEBUG=True) == ["security.W002"]
-    assert deploy_ids(SECRET_KEY="short") == ["security.W001"]
+    assert deploy_ids(DEBUG=True) == ["security.W018"]
+    assert deploy_ids(SECRET_KEY="short") == ["security.W009"]
     assert deploy_ids(SECRET_KEY_FALLBACKS=["pyframework-insecure-old"]) == ["security.W025"]
 
 
@@ -95,3 +95,32 @@ def test_bad_samesite_value_is_an_error():
     assert [(error.id, error.obj) for error in errors] == [("security.E102", "SESSION_COOKIE_SAMESITE")]
     with override_settings(CSRF_COOKIE_SAMESITE=None):
         assert run_checks(tags=["security"]) == []
+
+
+def _messages(**changes):
+    options = dict(SECURE_SETTINGS)
+    options.update(changes)
+    with override_settings(**options):
+        return dict((m.id, m.msg) for m in run_checks(tags=["security"], include_deployment_checks=True))
+
+
+def test_django_ids_and_wording():
+    """The warnings Django has, under Django's ids and with Django's messages."""
+    assert _messages(ALLOWED_HOSTS=[]) == {"security.W020": "ALLOWED_HOSTS must not be empty in deployment."}
+    assert _messages(DEBUG=False, ALLOWED_HOSTS=[])["security.W020"]
+    nosniff = _messages(SECURE_CONTENT_TYPE_NOSNIFF=False)
+    assert list(nosniff) == ["security.W006"]
+    assert nosniff["security.W006"].startswith("Your SECURE_CONTENT_TYPE_NOSNIFF setting is not set to True, so")
+    assert list(_messages(SECURE_REFERRER_POLICY=None)) == ["security.W022"]
+    for weak in ("short", "pyframework-insecure-" + "k" * 60, "ab" * 40):
+        message = _messages(SECRET_KEY=weak)["security.W009"]
+        assert message.startswith("Your SECRET_KEY has less than 50 characters, less than 5 unique characters, "
+                                  "or it's prefixed with 'pyframework-insecure-'")
+    assert _messages(DEBUG=True) == {"security.W018": "You should not have DEBUG set to True in deployment."}
+    assert _messages(SECRET_KEY_FALLBACKS=["old"])["security.W025"].startswith("Your SECRET_KEY_FALLBACKS[0] has")
+
+
+def test_nosniff_and_referrer_checks_need_the_security_middleware():
+    without = [p for p in SECURE_MIDDLEWARE if "SecurityMiddleware" not in p]
+    assert deploy_ids(MIDDLEWARE=without, SECURE_CONTENT_TYPE_NOSNIFF=False, SECURE_REFERRER_POLICY=None) == \
+        ["security.W001"]

@@ -83,12 +83,23 @@ def test_abstract_base_shares_fields_and_meta():
         Stamped.objects
 
 
-def test_concrete_inheritance_is_refused_with_a_clear_message():
+def test_concrete_inheritance_gets_a_parent_link_and_refuses_a_clashing_one():
+    from pyframework.apps.registry import Apps
+
+    class Special(Shelf):
+        class Meta:
+            app_label = "dbm_meta"
+            apps = Apps()  # kept out of the suite's registry: Shelf's reverse relations stay as they are
+
+    assert Special._meta.pk.name == "shelf_ptr" and Special._meta.parents[Shelf] is Special._meta.pk
     with pytest.raises(ImproperlyConfigured) as info:
-        class Special(Shelf):
+        class Clashing(Shelf):
+            shelf_ptr = models.IntegerField()
+
             class Meta:
                 app_label = "dbm_meta"
-    assert "multi-table inheritance" in str(info.value)
+                apps = Apps()
+    assert "clashes with declared field" in str(info.value)
 
 
 def test_model_without_app_label_outside_an_app_is_an_error():

@@ -8,6 +8,7 @@ Nothing here skips: a missing tool or a failed build fails the session and says 
 from __future__ import absolute_import, division, unicode_literals
 
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -19,7 +20,12 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 SERVERS_SCRIPT = os.path.join(ROOT, "gradle", "servers.gradle")
 SERVERS_PROPERTIES = os.path.join(ROOT, "build", "servers", "servers.properties")
 EXAMPLE_PROJECT = os.path.join(ROOT, "examples", "mysite")
-EXAMPLE_WAR = os.path.join(EXAMPLE_PROJECT, "build", "libs", "mysite.war")
+PROBE_PACKAGE = os.path.join(HERE, "deploy_probe")
+# The deployed project: a copy of examples/mysite plus the test-only deploy_probe package, so
+# probe views (a column label from the query string...) never ship with the example.
+STAGED_PROJECT = os.path.join(ROOT, "build", "deploy-project")
+EXAMPLE_WAR = os.path.join(STAGED_PROJECT, "build", "libs", "mysite.war")
+STAGING_SKIPPED = ("build", ".gradle", "db.sqlite3")
 WAR_OVERRIDE_VARIABLE = "PYFRAMEWORK_DEPLOY_WAR"
 OUTPUT_TAIL_CHARS = 4000
 
@@ -89,7 +95,8 @@ def server_distributions(config):
 
 
 def example_war(config):
-    """The example project's WAR (or the file PYFRAMEWORK_DEPLOY_WAR names), built once per session."""
+    """The example project's WAR, with the test-only deploy_probe package (or the file
+    PYFRAMEWORK_DEPLOY_WAR names), built once per session."""
     if "war" in _BUILT:
         return _BUILT["war"]
     override = os.environ.get(WAR_OVERRIDE_VARIABLE)
@@ -102,10 +109,32 @@ def example_war(config):
         if not os.path.isfile(os.path.join(EXAMPLE_PROJECT, "build.gradle")):
             pytest.fail("No WAR to deploy: %s has no build.gradle (or set %s to a WAR file)"
                         % (EXAMPLE_PROJECT, WAR_OVERRIDE_VARIABLE), pytrace=False)
-        run_gradle(config, ["-q", "war"], EXAMPLE_PROJECT, "Building the example WAR")
+        stage_project()
+        run_gradle(config, ["-q", "-PpyframeworkHome=%s" % ROOT, "-PpyframeworkSettings=deploy_probe.settings", "war"],
+                   STAGED_PROJECT, "Building the example WAR (with tests/deploy/deploy_probe)")
         if not os.path.isfile(EXAMPLE_WAR):
             pytest.fail("'gradle war' in %s succeeded but produced no %s"
                         % (EXAMPLE_PROJECT, EXAMPLE_WAR), pytrace=False)
         war = EXAMPLE_WAR
     _BUILT["war"] = war
     return war
+
+
+def stage_project():
+    """Refresh build/deploy-project from examples/mysite and deploy_probe (its build/ is kept)."""
+    if not os.path.isdir(STAGED_PROJECT):
+        os.makedirs(STAGED_PROJECT)
+    for name in os.listdir(STAGED_PROJECT):
+        if name not in STAGING_SKIPPED:
+            target = os.path.join(STAGED_PROJECT, name)
+            shutil.rmtree(target) if os.path.isdir(target) else os.remove(target)
+    ignored = shutil.ignore_patterns("__pycache__", "*.pyc", "*$py.class", *STAGING_SKIPPED)
+    for name in os.listdir(EXAMPLE_PROJECT):
+        if name in STAGING_SKIPPED:
+            continue
+        source = os.path.join(EXAMPLE_PROJECT, name)
+        if os.path.isdir(source):
+            shutil.copytree(source, os.path.join(STAGED_PROJECT, name), ignore=ignored)
+        else:
+            shutil.copy2(source, STAGED_PROJECT)
+    shutil.copytree(PROBE_PACKAGE, os.path.join(STAGED_PROJECT, "deploy_probe"), ignore=ignored)

@@ -224,6 +224,35 @@ def test_json_helper_errors(body, message):
     assert message in str(info.value)
 
 
+@pytest.mark.parametrize("depth", [101, 1000, 5000, 100000])
+@pytest.mark.parametrize("opener, closer", [("[", "]"), ('{"a":', "}")])
+def test_json_helper_bounds_nesting_depth(depth, opener, closer):
+    """A small body nested deeply is a 400 with a clear message, not a RecursionError (or a Java
+    StackOverflowError on Jython): the depth is checked before the recursive decoder runs."""
+    request = post((opener * depth + "1" + closer * depth).encode("ascii"), content_type="application/json")
+    with pytest.raises(BadRequest) as info:
+        request.json()
+    assert "nest deeper than 100 levels" in str(info.value)
+
+
+def test_json_helper_accepts_nesting_up_to_the_limit():
+    nested = "[" * 100 + "1" + "]" * 100
+    value = post(nested.encode("ascii"), content_type="application/json").json()
+    for _ in range(100):
+        value = value[0]
+    assert value == 1
+    # Brackets inside strings are text, not nesting.
+    body = '{"s": "%s", "t": "\\"[[["}' % ("[" * 500)
+    assert post(body.encode("ascii"), content_type="application/json").json()["s"] == "[" * 500
+
+
+def test_json_helper_unbalanced_brackets_are_invalid_json():
+    request = post(b"]" * 500 + b"[" * 50, content_type="application/json")
+    with pytest.raises(BadRequest) as info:
+        request.json()
+    assert "not valid JSON" in str(info.value)
+
+
 def test_close_without_files_is_harmless():
     request = post(b"a=1")
     request.close()

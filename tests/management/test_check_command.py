@@ -47,14 +47,14 @@ def test_deploy_checks_warn_about_debug_and_the_development_key(project):
     with pytest.raises(CommandError) as info:
         run_check(deploy=True, fail_level="WARNING")
     message = str(info.value)
-    assert "(security.W001)" in message and "(security.W002)" in message
+    assert "(security.W009)" in message and "(security.W018)" in message
 
 
 def test_warnings_do_not_fail_by_default(project):
     out, err = run_check(deploy=True)
     # DEBUG, the development key, HSTS, the HTTPS redirect and the two insecure cookies.
     assert "System check identified 6 issues." in out
-    for check_id in ("W001", "W002", "W004", "W008", "W010", "W016"):
+    for check_id in ("W009", "W018", "W004", "W008", "W010", "W016"):
         assert "(security.%s)" % check_id in err
     assert "WARNINGs:" in err
 

@@ -17,8 +17,16 @@ def forwarded(request):
     return HttpResponse(request.META.get("HTTP_X_FORWARDED_FOR", "-"), content_type="text/plain")
 
 
+def upload(request):
+    """The uploaded file's bytes, then the other fields: what the multipart test checks."""
+    uploaded = request.FILES["document"]
+    return HttpResponse(uploaded.read() + ("|%s|%s" % (uploaded.name, request.POST.get("title", ""))).encode("utf-8"),
+                        content_type="application/octet-stream")
+
+
 urlpatterns = [
     path("", index),
     path("echo/", echo),
     path("forwarded/", forwarded),
+    path("upload/", upload),
 ]

@@ -129,3 +129,68 @@ def test_silent_client_gets_408(server):
     finally:
         connection.close()
     assert answer.startswith(b"HTTP/1.0 408") or answer.startswith(b"HTTP/1.1 408")
+
+
+def _multipart(boundary, parts):
+    """A multipart/form-data body from (name, filename or None, bytes) parts."""
+    chunks = []
+    for name, filename, data in parts:
+        disposition = 'form-data; name="%s"' % name
+        if filename is not None:
+            disposition += '; filename="%s"' % filename
+        chunks.append(b"--" + boundary + b"\r\nContent-Disposition: " + disposition.encode("ascii")
+                      + (b"\r\nContent-Type: application/octet-stream" if filename is not None else b"")
+                      + b"\r\n\r\n" + data + b"\r\n")
+    return b"".join(chunks) + b"--" + boundary + b"--\r\n"
+
+
+def test_multipart_upload_is_served(server):
+    """A file upload through the dev server reaches the view, byte for byte (it was a 400)."""
+    payload = bytes(bytearray(range(256))) * 8 + b"\r\n--not-the-boundary\r\n"
+    boundary = b"----pyframeworkBoundary7MA4YWxkTrZu0gW"
+    body = _multipart(boundary, [("title", None, b"report"), ("document", "data.bin", payload)])
+    raw = (b"POST /upload/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary="
+           + boundary + b"\r\nContent-Length: %d\r\n\r\n" % len(body)) + body
+    status, _, answer = exchange(server, raw)
+    assert status == 200
+    assert answer == payload + b"|data.bin|report"
+
+
+@pytest.mark.parametrize("header_block", [
+    b"Host: 127.0.0.1\r\nno colon here\r\n",
+    b" continued\r\nHost: 127.0.0.1\r\n",
+])
+def test_real_header_defects_are_still_refused(server, header_block):
+    status, head, _ = exchange(server, b"GET / HTTP/1.1\r\n" + header_block + b"\r\n")
+    assert status == 400
+    assert "Malformed request headers" in head
+
+
+@pytest.mark.parametrize("host_header", [
+    b"Host: evil.com\r\n",
+    b"Host: \r\n",
+    b"Host: 127.0.0.1.evil.com\r\n",
+    b"Host: exa\xffmple.com\r\n",
+    b"Host: bad_name!.example.com\r\n",
+])
+def test_disallowed_hosts_get_400_on_every_page(server, host_header):
+    """ALLOWED_HOSTS is checked on every request, also for a view that never calls get_host()."""
+    status, _, body = exchange(server, b"GET /?q=hello HTTP/1.1\r\n" + host_header + b"\r\n")
+    assert status == 400
+    assert b"ok hello" not in body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:8000", "localhost", "www.example.com", "example.com"])
+def test_allowed_hosts_are_served(server, host):
+    raw = ("GET /?q=hello HTTP/1.1\r\nHost: %s\r\n\r\n" % host).encode("ascii")
+    assert exchange(server, raw)[::2] == (200, b"ok hello")
+
+
+def test_debug_with_empty_allowed_hosts_serves_only_local_names(server):
+    with override_settings(DEBUG=True, ALLOWED_HOSTS=[]):
+        for host, expected in (("localhost", 200), ("sub.localhost", 200), ("127.0.0.1:8000", 200),
+                               ("[::1]", 200), ("evil.com", 400), ("10.0.0.1", 400)):
+            raw = ("GET /?q=hello HTTP/1.1\r\nHost: %s\r\n\r\n" % host).encode("ascii")
+            assert (host, exchange(server, raw)[0]) == (host, expected)
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        assert exchange(server, b"GET / HTTP/1.1\r\nHost: anything.example.org\r\n\r\n")[0] == 200

@@ -184,10 +184,13 @@ class BasePasswordHasher(object):
 
 
 class PBKDF2PasswordHasher(BasePasswordHasher):
-    """PBKDF2 with HMAC-SHA256: the default (OWASP's 2023 advice is at least 600,000 rounds)."""
+    """PBKDF2 with HMAC-SHA256: the default, at Django 5.2's 1,000,000 iterations.
+
+    Stored hashes with another count are re-hashed at the next successful login (``must_update``).
+    """
 
     algorithm = "pbkdf2_sha256"
-    iterations = 600000
+    iterations = 1000000
     digest = "sha256"
 
     def encode(self, password, salt, iterations=None):
@@ -238,3 +241,38 @@ class PBKDF2SHA1PasswordHasher(PBKDF2PasswordHasher):
     algorithm = "pbkdf2_sha1"
     digest = "sha1"
 
+
+class MD5PasswordHasher(BasePasswordHasher):
+    """Salted MD5: **insecure**, for test settings only (as in Django), where hashing speed matters.
+
+    ``PASSWORD_HASHERS = ["pyframework.contrib.auth.hashers.MD5PasswordHasher"]`` in a test
+    settings module makes creating and logging in users instant; never use it in production.
+    """
+
+    algorithm = "md5"
+
+    def encode(self, password, salt):
+        if password is None:
+            raise ValueError("Cannot hash None; use make_password(None) for an unusable password.")
+        salt = force_text(salt)
+        if not salt or "$" in salt:
+            raise ValueError("The salt must be non-empty and must not contain '$'.")
+        return "%s$%s$%s" % (self.algorithm, salt, hashlib.md5(force_bytes(salt + force_text(password))).hexdigest())
+
+    def decode(self, encoded):
+        algorithm, salt, hash_text = force_text(encoded).split("$", 2)
+        if algorithm != self.algorithm:
+            raise ValueError("Not a %s hash." % self.algorithm)
+        return {"algorithm": algorithm, "salt": salt, "hash": hash_text}
+
+    def verify(self, password, encoded):
+        try:
+            decoded = self.decode(encoded)
+        except ValueError:
+            return False
+        return constant_time_compare(force_text(encoded), self.encode(password, decoded["salt"]))
+
+    def safe_summary(self, encoded):
+        decoded = self.decode(encoded)
+        return {"algorithm": decoded["algorithm"], "salt": mask_hash(decoded["salt"], show=2),
+                "hash": mask_hash(decoded["hash"])}

@@ -23,3 +23,16 @@ def check_model_name_lengths(app_configs=None, **kwargs):
                      obj=model, id="contenttypes.E005")
         for model in _models(app_configs) if len(model._meta.model_name) > 100
     ]
+
+
+@checks.register("models")
+def check_generic_foreign_keys(app_configs=None, **kwargs):
+    """Each GenericForeignKey and GenericRelation checks its fields (contenttypes.E001-E004)."""
+    from pyframework.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+
+    errors = []
+    for model in _models(app_configs):
+        for field in model._meta.private_fields:
+            if isinstance(field, (GenericForeignKey, GenericRelation)):
+                errors.extend(field.check())
+    return errors

@@ -7,6 +7,20 @@ from pyframework.core.checks.registry import Tags, register
 
 INSECURE_KEY_PREFIX = "pyframework-insecure-"
 MIN_SECRET_KEY_LENGTH = 50
+MIN_SECRET_KEY_UNIQUE_CHARACTERS = 5
+# Django's wording (security.W009, W025), with our development-key prefix.
+SECRET_KEY_WARNING_MSG = (
+    "Your %%s has less than %d characters, less than %d unique characters, or it's prefixed with '%s' "
+    "indicating that it was generated automatically by pyframework. Please generate a long and random "
+    "value, otherwise many of pyframework's security-critical features will be vulnerable to attack."
+    % (MIN_SECRET_KEY_LENGTH, MIN_SECRET_KEY_UNIQUE_CHARACTERS, INSECURE_KEY_PREFIX))
+
+
+def is_weak_secret_key(key):
+    """The rule of security.W009/W025: too short, too few distinct characters, or a development key."""
+    key = key or ""
+    return (key.startswith(INSECURE_KEY_PREFIX) or len(key) < MIN_SECRET_KEY_LENGTH
+            or len(set(key)) < MIN_SECRET_KEY_UNIQUE_CHARACTERS)
 
 
 @register(Tags.settings)
@@ -33,12 +47,11 @@ def check_root_urlconf_set(app_configs=None, **kwargs):
 
 @register(Tags.security, deploy=True)
 def check_secret_key(app_configs=None, **kwargs):
-    key = settings.SECRET_KEY or ""
-    if key.startswith(INSECURE_KEY_PREFIX) or len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 5:
+    if is_weak_secret_key(settings.SECRET_KEY):
         return [Warning(
-            "SECRET_KEY is a development key or too short to be secret.",
+            SECRET_KEY_WARNING_MSG % "SECRET_KEY",
             hint="Generate a long random key and read it from the environment in production.",
-            id="security.W001",
+            id="security.W009",
         )]
     return []
 
@@ -47,8 +60,8 @@ def check_secret_key(app_configs=None, **kwargs):
 def check_debug(app_configs=None, **kwargs):
     if settings.DEBUG:
         return [Warning(
-            "DEBUG is True: error pages show source code and settings to anyone.",
-            hint="Set DEBUG = False in production.",
-            id="security.W002",
+            "You should not have DEBUG set to True in deployment.",
+            hint="Error pages show source code and settings to anyone: set DEBUG = False in production.",
+            id="security.W018",
         )]
     return []

@@ -9,7 +9,7 @@ from __future__ import absolute_import, unicode_literals
 from pyframework.conf import settings
 from pyframework.core.checks.messages import Error, Warning
 from pyframework.core.checks.registry import Tags, register
-from pyframework.core.checks.security import INSECURE_KEY_PREFIX, MIN_SECRET_KEY_LENGTH
+from pyframework.core.checks.security import SECRET_KEY_WARNING_MSG, is_weak_secret_key
 
 SECURITY_MIDDLEWARE = "pyframework.middleware.security.SecurityMiddleware"
 CSRF_MIDDLEWARE = "pyframework.middleware.csrf.CsrfViewMiddleware"
@@ -34,8 +34,19 @@ def check_security_middleware(app_configs=None, **kwargs):
     if not _uses(SECURITY_MIDDLEWARE):
         return [Warning(
             "SecurityMiddleware is not in MIDDLEWARE: no HSTS, nosniff, Referrer-Policy or HTTPS redirect.",
-            hint="Add '%s' at the top of MIDDLEWARE." % SECURITY_MIDDLEWARE, id="security.W005")]
+            hint="Add '%s' at the top of MIDDLEWARE." % SECURITY_MIDDLEWARE, id="security.W001")]
     messages = []
+    if not settings.SECURE_CONTENT_TYPE_NOSNIFF:
+        messages.append(Warning(
+            "Your SECURE_CONTENT_TYPE_NOSNIFF setting is not set to True, so your pages will not be served "
+            "with an 'X-Content-Type-Options: nosniff' header. You should consider enabling this header to "
+            "prevent the browser from identifying content types incorrectly.",
+            hint="Set SECURE_CONTENT_TYPE_NOSNIFF = True (the default).", id="security.W006"))
+    if not settings.SECURE_REFERRER_POLICY:
+        messages.append(Warning(
+            "You have not set the SECURE_REFERRER_POLICY setting. Without this, your site will not send a "
+            "Referrer-Policy header. You should consider enabling this header to protect user privacy.",
+            hint="Set SECURE_REFERRER_POLICY = 'same-origin' (the default).", id="security.W022"))
     if not settings.SECURE_HSTS_SECONDS:
         messages.append(Warning(
             "SECURE_HSTS_SECONDS is not set: browsers may still reach the site over plain HTTP.",
@@ -87,7 +98,7 @@ def check_xframe_options(app_configs=None, **kwargs):
         return [Warning(
             "XFrameOptionsMiddleware is not in MIDDLEWARE: other sites can show these pages in frames "
             "(clickjacking).",
-            hint="Add '%s' to MIDDLEWARE." % XFRAME_MIDDLEWARE, id="security.W021")]
+            hint="Add '%s' to MIDDLEWARE." % XFRAME_MIDDLEWARE, id="security.W002")]
     if settings.X_FRAME_OPTIONS != "DENY":
         return [Warning(
             "X_FRAME_OPTIONS is %r, not 'DENY'." % (settings.X_FRAME_OPTIONS,),
@@ -99,29 +110,25 @@ def check_xframe_options(app_configs=None, **kwargs):
 def check_allowed_hosts_for_deploy(app_configs=None, **kwargs):
     if not settings.ALLOWED_HOSTS:
         return [Warning(
-            "ALLOWED_HOSTS is empty: with DEBUG off every request is refused.",
-            hint="List the production host names in ALLOWED_HOSTS.", id="security.W020")]
+            "ALLOWED_HOSTS must not be empty in deployment.",
+            hint="List the production host names in ALLOWED_HOSTS: with DEBUG off every request is refused.",
+            id="security.W020")]
     if "*" in settings.ALLOWED_HOSTS:
         return [Warning(
             "ALLOWED_HOSTS contains '*': any Host header is accepted, so generated links and "
             "password-reset e-mails can point at an attacker's domain.",
-            hint="List the real host names instead of '*'.", id="security.W022")]
+            hint="List the real host names instead of '*'.", id="security.W901")]
     return []
-
-
-def _is_weak_key(key):
-    # The rules check_secret_key applies to SECRET_KEY.
-    return key.startswith(INSECURE_KEY_PREFIX) or len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 5
 
 
 @register(Tags.security, deploy=True)
 def check_secret_key_fallbacks(app_configs=None, **kwargs):
     return [Warning(
-        "SECRET_KEY_FALLBACKS[%d] is a development key or too short to be secret." % index,
+        SECRET_KEY_WARNING_MSG % ("SECRET_KEY_FALLBACKS[%d]" % index),
         hint="Remove it once sessions signed with it have expired, or replace it with a long random key.",
         id="security.W025")
         for index, key in enumerate(getattr(settings, "SECRET_KEY_FALLBACKS", None) or [])
-        if _is_weak_key(key or "")]
+        if is_weak_secret_key(key)]
 
 
 def _position(path):

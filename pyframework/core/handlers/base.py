@@ -30,6 +30,23 @@ def import_string(dotted_path, setting_name):
                                    % (setting_name, dotted_path, module_path, attr))
 
 
+def validate_host(get_response):
+    """The outermost layer: every request's Host is checked against ALLOWED_HOSTS first.
+
+    ``request.get_host()`` raises DisallowedHost (a 400) for a host that is not allowed, an empty
+    Host or one that is not a valid domain, before any middleware or view runs, so a page that
+    never builds an absolute URL is covered too (Django gets the same from CommonMiddleware; here
+    it does not depend on the MIDDLEWARE setting). That closes DNS rebinding against internal
+    sites. The exemptions are Django's: ``'*'``, ``.example.com`` patterns, and with DEBUG on
+    and ALLOWED_HOSTS empty, ``localhost``, ``127.0.0.1`` and ``[::1]``.
+    """
+    def checked(request):
+        request.get_host()
+        return get_response(request)
+    checked.wrapped = get_response
+    return checked
+
+
 class BaseHandler(object):
     """Runs the MIDDLEWARE chain around URL resolution and the view."""
 
@@ -64,7 +81,7 @@ class BaseHandler(object):
         self._view_middleware = tuple(view_hooks)
         self._template_response_middleware = tuple(template_response_hooks)
         self._exception_middleware = tuple(exception_hooks)
-        self._middleware_chain = handler
+        self._middleware_chain = convert_exception_to_response(validate_host(handler))
 
     def get_response(self, request):
         """Return the response for ``request`` (never raises for a view error)."""

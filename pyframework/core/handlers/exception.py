@@ -14,7 +14,7 @@ from pyframework.core import signals
 from pyframework.core.exceptions import (
     BadRequest, PermissionDenied, RequestDataTooBig, SuspiciousOperation,
 )
-from pyframework.db.utils import InterfaceError, OperationalError
+from pyframework.db.utils import CONNECTION_LOST, LOCK_TIMEOUT, Error as DatabaseError
 from pyframework.http import Http404, HttpResponse
 from pyframework.http.multipartparser import MultiPartParserError
 from pyframework.urls import get_resolver
@@ -30,8 +30,8 @@ if JYTHON:  # pragma: no cover - Jython
 else:
     HANDLED_EXCEPTIONS = Exception
 
-# A lost or unreachable database: the request gets a 503, the next one a fresh connection.
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# Seconds a client is told to wait (Retry-After) when a lock wait timed out.
+LOCK_TIMEOUT_RETRY_AFTER = 1
 
 request_logger = logging.getLogger("pyframework.request")
 
@@ -39,6 +39,8 @@ request_logger = logging.getLogger("pyframework.request")
 _HARD_500_BODY = b"<!doctype html><title>Server Error (500)</title><h1>Server Error (500)</h1>"
 _DATABASE_UNAVAILABLE_BODY = (b"<!doctype html><title>Service Unavailable</title><h1>Service Unavailable (503)</h1>"
                               b"<p>Service Unavailable: the database is not reachable.</p>")
+_DATABASE_BUSY_BODY = (b"<!doctype html><title>Service Unavailable</title><h1>Service Unavailable (503)</h1>"
+                       b"<p>Service Unavailable: the database is busy. Try again in a moment.</p>")
 _TOO_BIG_BODY = (b"<!doctype html><title>Request Entity Too Large</title><h1>Request Entity Too Large (413)</h1>"
                  b"<p>The request body is larger than this server accepts.</p>")
 
@@ -67,11 +69,18 @@ def response_for_exception(request, exc):
     elif isinstance(exc, RequestDataTooBig):
         response = HttpResponse(_TOO_BIG_BODY, status=413)
         _security_log(request, exc, 413)
-    elif isinstance(exc, DATABASE_UNAVAILABLE):
-        # The connection is flagged and replaced when the next request starts.
+    elif _database_condition(exc) == CONNECTION_LOST:
+        # Only real connectivity loss (each backend classifies its driver's codes): the connection
+        # is flagged and replaced when the next request starts. A bad statement is a 500 below.
         response = HttpResponse(_DATABASE_UNAVAILABLE_BODY, status=503)
-        request_logger.error("Service Unavailable (database): %s: %s", _request_path(request), exc,
+        request_logger.error("Service Unavailable (database not reachable): %s: %s", _request_path(request), exc,
                              extra={"status_code": 503, "request": request})
+        response._has_been_logged = True
+    elif _database_condition(exc) == LOCK_TIMEOUT:
+        response = HttpResponse(_DATABASE_BUSY_BODY, status=503)
+        response["Retry-After"] = "%d" % LOCK_TIMEOUT_RETRY_AFTER
+        request_logger.error("Service Unavailable (database busy: lock timeout): %s: %s", _request_path(request),
+                             exc, extra={"status_code": 503, "request": request})
         response._has_been_logged = True
     elif isinstance(exc, (MultiPartParserError, BadRequest, SuspiciousOperation)):
         if isinstance(exc, SuspiciousOperation):
@@ -84,6 +93,11 @@ def response_for_exception(request, exc):
         response = handle_uncaught_exception(request, exc_info)
         response._has_been_logged = True
     return response
+
+
+def _database_condition(exc):
+    """CONNECTION_LOST / LOCK_TIMEOUT for a pyframework.db error that has one, else None."""
+    return exc.condition if isinstance(exc, DatabaseError) else None
 
 
 def _exc_info(exc):

@@ -12,6 +12,7 @@ import errno
 import logging
 import socket
 import sys
+from email import errors as email_errors
 from wsgiref import simple_server
 
 from pyframework.utils.compat import PY2, native_str
@@ -31,6 +32,15 @@ DEFAULT_CONNECTION_TIMEOUT = 10.0
 DRAIN_LIMIT = 4 * 1024 * 1024
 CHUNK_SIZE = 64 * 1024
 MAX_REQUEST_LINE = 65536
+
+# The defects of CPython's header parser that mean the header block itself is malformed: a line
+# without a colon, a continuation line first, a broken header value. The parser also reports
+# defects about the MIME *body* of a header-only message (StartBoundaryNotFoundDefect and
+# MultipartInvariantViolationDefect for every multipart/form-data Content-Type): those say nothing
+# about the headers, and the request layer parses the body itself.
+HEADER_DEFECTS = tuple(getattr(email_errors, name) for name in (
+    "MissingHeaderBodySeparatorDefect", "FirstHeaderLineIsContinuationDefect", "HeaderDefect")
+    if hasattr(email_errors, name))
 
 # Clients that went away are not server errors.
 _DISCONNECT_ERRNOS = (errno.EPIPE, errno.ECONNRESET, errno.ECONNABORTED, errno.ESHUTDOWN)
@@ -139,7 +149,7 @@ class WSGIRequestHandler(simple_server.WSGIRequestHandler):
         if not BaseHTTPRequestHandler.parse_request(self):
             return False
         # Python 3 parses headers leniently: lines without a colon become "defects".
-        if getattr(self.headers, "defects", None):
+        if any(isinstance(defect, HEADER_DEFECTS) for defect in getattr(self.headers, "defects", ())):
             self.send_error(400, "Malformed request headers")
             return False
         encoding = self.headers.get("Transfer-Encoding")

@@ -30,6 +30,20 @@ def format_to_qmark(sql):
     return converted
 
 
+def quote_identifier(name, quote_char='"'):
+    """``name`` as one delimited identifier: ``quote_char`` around it, inner ``quote_char`` doubled.
+
+    The one escape every SQL dialect accepts inside a delimited identifier. A name that already is
+    a complete delimited identifier (it starts and ends with ``quote_char`` and each inner one is
+    doubled) is returned as it is, so quoting twice does not change it.
+    """
+    doubled = quote_char * 2
+    if (len(name) >= 2 and name[0] == quote_char and name[-1] == quote_char
+            and quote_char not in name[1:-1].replace(doubled, "")):
+        return name
+    return "%s%s%s" % (quote_char, name.replace(quote_char, doubled), quote_char)
+
+
 class CursorWrapper(object):
     """The cursor handed to callers: driver errors come out as pyframework.db errors.
 

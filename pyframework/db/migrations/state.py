@@ -206,6 +206,8 @@ class ProjectState(object):
         for model in apps.get_models():
             if getattr(model._meta, "auto_created", False) or model._meta.app_label not in apps.app_configs:
                 continue
+            if model._meta.proxy:
+                continue  # no table of its own: migrations do not track proxy models (README)
             state = ModelState.from_model(model)
             models[(state.app_label, state.name_lower)] = state
         return cls(models)
@@ -250,5 +252,15 @@ class StateApps(Apps):
         self.ready = self.apps_ready = self.models_ready = True
         for model_state in real_models:
             model_state.render(self)
-        for key in sorted(models):
-            models[key].render(self)
+        # A multi-table child renders after its parents (its bases name them).
+        pending = [models[key] for key in sorted(models)]
+        while pending:
+            waiting = []
+            for model_state in pending:
+                try:
+                    model_state.render(self)
+                except InvalidBasesError:
+                    waiting.append(model_state)
+            if len(waiting) == len(pending):
+                waiting[0].render(self)  # raises: a base that never appears
+            pending = waiting

@@ -55,12 +55,7 @@ class ModelBase(type):
 
         abstract = getattr(attr_meta, "abstract", False)
         meta = attr_meta or getattr(new_class, "Meta", None)
-        for parent in parents:
-            if hasattr(parent, "_meta") and not parent._meta.abstract:
-                raise ImproperlyConfigured(
-                    "%s.%s subclasses the concrete model %s: multi-table inheritance is not "
-                    "supported. Make %s abstract (class Meta: abstract = True)."
-                    % (module, name, parent._meta.label, parent.__name__))
+        concrete_parents = [p for p in parents if hasattr(p, "_meta") and not p._meta.abstract]
 
         app_label = getattr(meta, "app_label", None)
         if app_label is None:
@@ -82,12 +77,26 @@ class ModelBase(type):
 
         for obj_name, obj in contributable.items():
             new_class.add_to_class(obj_name, obj)
+        opts = new_class._meta
+        if not abstract and concrete_parents:
+            _inherit_meta(opts, concrete_parents[0]._meta)
+        if opts.proxy:
+            _setup_proxy(new_class, concrete_parents, contributable)
+        elif not abstract:
+            for parent in concrete_parents:
+                opts.parents[parent] = _parent_link(new_class, parent, contributable,
+                                                    first=parent is concrete_parents[0])
 
-        # Fields of abstract bases are copied into each concrete subclass.
+        # Fields of abstract bases are copied into each concrete subclass (those above a concrete
+        # parent live in that parent's table).
+        covered = set()
+        for parent in concrete_parents:
+            covered.update(parent.__mro__)
         own_names = set(f.name for f in new_class._meta.local_fields + new_class._meta.local_many_to_many)
+        own_names.update(f.name for parent in concrete_parents for f in parent._meta.fields + parent._meta.many_to_many)
         for base in new_class.__mro__[1:]:
             base_meta = base.__dict__.get("_meta")
-            if base_meta is None or not base_meta.abstract:
+            if base_meta is None or not base_meta.abstract or base in covered:
                 continue
             for field in base_meta.local_fields + base_meta.local_many_to_many:
                 if field.name in own_names or field.name in new_attrs:
@@ -136,6 +145,55 @@ class ModelBase(type):
     @property
     def _default_manager(cls):
         return cls._meta.default_manager
+
+
+def _inherit_meta(opts, parent_opts):
+    # As in Django: a concrete child keeps its parent's ordering and get_latest_by unless it sets them.
+    if "ordering" not in opts.original_attrs:
+        opts.ordering = list(parent_opts.ordering)
+    if "get_latest_by" not in opts.original_attrs:
+        opts.get_latest_by = parent_opts.get_latest_by
+
+
+def _setup_proxy(new_class, concrete_parents, contributable):
+    opts = new_class._meta
+    name = "%s.%s" % (new_class.__module__, new_class.__name__)
+    targets = set(p._meta.concrete_model for p in concrete_parents)
+    if not concrete_parents:
+        raise TypeError("Proxy model '%s' has no non-abstract model base class." % name)
+    if len(targets) > 1:
+        raise TypeError("Proxy model '%s' has more than one non-abstract model base class." % name)
+    if opts.local_fields or opts.local_many_to_many:
+        from pyframework.db.models.query_utils import FieldError
+
+        raise FieldError("Proxy model '%s' contains model fields." % name)
+    opts.parents[concrete_parents[0]] = None
+    opts.setup_proxy(concrete_parents[0])
+
+
+def _parent_link(new_class, parent, contributable, first):
+    """The OneToOneField(parent_link=True) to ``parent``: declared, or ``<parent>_ptr`` made here."""
+    from pyframework.db.models.deletion import CASCADE
+    from pyframework.db.models.fields.related import OneToOneField
+
+    for field in new_class._meta.local_fields:
+        rel = getattr(field, "remote_field", None)
+        if rel is None or not rel.parent_link:
+            continue
+        target = rel.model
+        if target is parent or (not isinstance(target, type) and "%s" % target in (
+                parent._meta.label, parent._meta.label_lower, parent.__name__)):
+            return field
+    attr_name = "%s_ptr" % parent._meta.model_name
+    if attr_name in contributable or attr_name in new_class.__dict__:
+        raise ImproperlyConfigured(
+            "Auto-generated field '%s' in class %r for parent_link to base class %r clashes with declared "
+            "field of the same name." % (attr_name, new_class.__name__, parent.__name__))
+    has_pk = any(f.primary_key for f in new_class._meta.local_fields)
+    link = OneToOneField(parent, on_delete=CASCADE, name=attr_name, auto_created=True, parent_link=True,
+                         primary_key=first and not has_pk, serialize=False)
+    new_class.add_to_class(attr_name, link)
+    return link
 
 
 def _containing_app_config(module):
@@ -199,6 +257,9 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
                 try:
                     field = opts.get_field(name)
                 except FieldDoesNotExist:
+                    continue
+                if field in opts.private_fields and not field.one_to_many:
+                    setattr(self, name, kwargs.pop(name))  # a GenericForeignKey sets its two fields
                     continue
                 if field.many_to_many and not field.auto_created:
                     raise TypeError("Direct assignment to the forward side of a many-to-many set is "
@@ -361,8 +422,19 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
             from pyframework.db import DatabaseError as _database_error
         if not meta.auto_created and signals.pre_save._receivers:
             signals.pre_save.send(sender=cls, instance=self, raw=raw, using=using, update_fields=update_fields)
-        updated = self._save_table(raw, cls, force_insert, force_update, using, update_fields,
-                                   _database_error)
+        if meta.proxy:
+            cls = meta.concrete_model  # a proxy's rows are its concrete model's
+        if cls._meta.parents:
+            # Multi-table inheritance: the parents' rows first, all of it or nothing.
+            from pyframework.db import transaction
+
+            with transaction.atomic(using=using, savepoint=False):
+                parent_inserted = self._save_parents(cls, using, update_fields, _database_error)
+                updated = self._save_table(raw, cls, force_insert or parent_inserted, force_update, using,
+                                           update_fields, _database_error)
+        else:
+            updated = self._save_table(raw, cls, force_insert, force_update, using, update_fields,
+                                       _database_error)
         self._state.db = using
         self._state.adding = False
         if not meta.auto_created and signals.post_save._receivers:
@@ -370,6 +442,27 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
                                    update_fields=update_fields, raw=raw, using=using)
 
     save_base.alters_data = True
+
+    def _save_parents(self, cls, using, update_fields, database_error):
+        """Save the rows of ``cls``'s parent models (recursively); True if one was inserted."""
+        inserted = False
+        for parent, link in cls._meta.parents.items():
+            if link is None:
+                continue
+            parent_pk = parent._meta.pk.attname
+            # The link and the parent's primary key hold the same value: fill whichever is missing.
+            if getattr(self, parent_pk) is None and getattr(self, link.attname) is not None:
+                setattr(self, parent_pk, getattr(self, link.attname))
+            parent_inserted = self._save_parents(parent, using, update_fields, database_error)
+            updated = self._save_table(False, parent, parent_inserted, False, using, update_fields,
+                                       database_error)
+            if not updated:
+                inserted = True
+            setattr(self, link.attname, getattr(self, parent_pk))
+            cached = self._state.fields_cache.get(link.name)
+            if cached is not None and cached.pk != getattr(self, parent_pk):
+                del self._state.fields_cache[link.name]
+        return inserted
 
     def _save_table(self, raw, cls, force_insert, force_update, using, update_fields, database_error):
         meta = cls._meta
@@ -419,6 +512,10 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
         cache = self._state.fields_cache
         if not cache:
             return
+        for field in self._meta.private_fields:
+            hook = getattr(field, "prepare_instance_for_save", None)
+            if hook is not None:
+                hook(self, operation_name)
         for field in self._meta.concrete_fields:
             if not field.is_relation or field.name not in cache:
                 continue
@@ -443,7 +540,7 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
             raise ValueError("%s object can't be deleted because its %s attribute is set to None."
                              % (self._meta.object_name, self._meta.pk.attname))
         collector = Collector(using=using or self._state.db or DEFAULT_DB_ALIAS)
-        collector.collect([self])
+        collector.collect([self], keep_parents=keep_parents)
         return collector.delete()
 
     delete.alters_data = True

@@ -148,8 +148,11 @@ class Collector(object):
                 self._check_restricted()
             return
         model = type(new_objs[0])
+        parents_of = kwargs.get("parents_of")
         for related in get_candidate_relations_to_delete(model._meta):
             field = related.field
+            if parents_of is not None and field.remote_field.parent_link and related.related_model is parents_of:
+                continue  # the child rows being deleted are what led here
             on_delete = field.remote_field.on_delete
             if on_delete is DO_NOTHING:
                 continue
@@ -160,6 +163,22 @@ class Collector(object):
                 sub_objs = list(sub_objs)
                 if sub_objs:
                     on_delete(self, field, sub_objs, self.using)
+        # Multi-table inheritance: a child's rows in its parents' tables go too, after it.
+        if not kwargs.get("keep_parents"):
+            for parent, link in model._meta.concrete_model._meta.parents.items():
+                if link is None:
+                    continue
+                parent_objs = [getattr(obj, link.name) for obj in new_objs]
+                parent_objs = [obj for obj in parent_objs if obj is not None]
+                if parent_objs:
+                    self.collect(parent_objs, fail_on_restricted=False, parents_of=model._meta.concrete_model)
+                    self.add_dependency(parent, model)
+        # Generic relations (contrib.contenttypes' GenericRelation): their rows go too.
+        for field in model._meta.private_fields:
+            bulk_related = getattr(field, "bulk_related_objects", None)
+            if bulk_related is not None:
+                self.collect(list(bulk_related(new_objs, self.using)), source=model, nullable=True,
+                             fail_on_restricted=False)
         if fail_on_restricted:
             self._check_restricted()
 

@@ -4,6 +4,7 @@ from __future__ import absolute_import, unicode_literals
 import bisect
 import copy
 import re
+from collections import OrderedDict
 
 from pyframework.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from pyframework.utils.compat import string_types
@@ -19,7 +20,7 @@ DEFAULT_NAMES = (
 
 # Cached properties that depend on the set of fields; reset when a field is added.
 FIELD_CACHES = (
-    "fields", "concrete_fields", "local_concrete_fields", "related_objects",
+    "fields", "many_to_many", "concrete_fields", "local_concrete_fields", "related_objects",
     "_forward_fields_map", "fields_map", "_reverse_fields_map", "db_returning_fields",
     "managers", "base_manager", "default_manager", "_property_names", "_concrete_attnames",
     "_attname_by_name", "managers_map",
@@ -76,7 +77,7 @@ class Options(object):
         self.base_manager_name = None
         self.default_manager_name = None
         self.model = None
-        self.parents = {}
+        self.parents = OrderedDict()  # parent model -> parent-link field (None: a proxy's target)
         self.auto_created = False
         self.apps = None  # set by contribute_to_class (global registry unless Meta.apps)
 
@@ -97,7 +98,8 @@ class Options(object):
 
         cls._meta = self
         self.model = cls
-        self.concrete_model = cls  # no multi-table inheritance: every model is its own concrete model
+        self.concrete_model = cls  # a proxy model's is set by setup_proxy()
+        self.proxy_for_model = None
         self.object_name = cls.__name__
         self.model_name = self.object_name.lower()
         self.verbose_name = camel_case_to_spaces(self.object_name)
@@ -136,10 +138,24 @@ class Options(object):
             obj.name = obj.name % {"app_label": self.app_label.lower(), "class": self.model_name}
         return obj
 
+    def setup_proxy(self, target):
+        """A proxy model: ``target``'s table, primary key and concrete model."""
+        self.pk = target._meta.pk
+        self.proxy_for_model = target
+        self.concrete_model = target._meta.concrete_model
+        self.db_table = target._meta.db_table
+
     def _prepare(self, model):
         """Called once the class is built: choose the table name and the primary key."""
         if not self.db_table:
             self.db_table = "%s_%s" % (self.app_label, self.model_name)
+        if self.pk is None and self.parents:
+            # Multi-table inheritance: the link to the first parent is the primary key.
+            link = next(iter(self.parents.values()))
+            if link is not None:
+                link.primary_key = True
+                link.serialize = False
+                self.setup_pk(link)
         if self.pk is None:
             from pyframework.db.models.fields import AutoField
 
@@ -176,10 +192,40 @@ class Options(object):
 
     # -- field collections -------------------------------------------------
 
+    # -- inheritance -------------------------------------------------------------
+
+    def get_parent_list(self):
+        """Every concrete ancestor, nearest first (multi-table inheritance; a proxy's target too)."""
+        result = []
+        for parent in self.parents:
+            for ancestor in [parent] + parent._meta.get_parent_list():
+                if ancestor not in result:
+                    result.append(ancestor)
+        return result
+
+    def get_ancestor_link(self, ancestor):
+        """The parent-link field through which this model reaches ``ancestor`` (None for a proxy)."""
+        if ancestor in self.parents:
+            return self.parents[ancestor]
+        for parent in self.parents:
+            link = parent._meta.get_ancestor_link(ancestor)
+            if link is not None:
+                return self.parents[parent] or link
+        return None
+
+    def _inherited(self, name):
+        """The fields of ``name`` (``"fields"``, ``"many_to_many"``) this model gets from its parents."""
+        result = []
+        for parent in self.parents:
+            for field in getattr(parent._meta, name):
+                if field not in result and not (name == "fields" and field in parent._meta.private_fields):
+                    result.append(field)
+        return result
+
     @cached_property
     def fields(self):
-        """Forward concrete fields and private fields (no M2M), in declaration order."""
-        return tuple(self.local_fields) + tuple(self.private_fields)
+        """Forward concrete fields and private fields (no M2M): the parents' first, in declaration order."""
+        return tuple(self._inherited("fields")) + tuple(self.local_fields) + tuple(self.private_fields)
 
     @cached_property
     def concrete_fields(self):
@@ -201,9 +247,9 @@ class Options(object):
             result[field.attname] = field.attname
         return result
 
-    @property
+    @cached_property
     def many_to_many(self):
-        return tuple(self.local_many_to_many)
+        return tuple(self._inherited("many_to_many")) + tuple(self.local_many_to_many)
 
     @cached_property
     def db_returning_fields(self):
@@ -213,16 +259,18 @@ class Options(object):
     def related_objects(self):
         """Reverse relations (``ForeignObjectRel``) pointing at this model from any registered model."""
         related = []
+        # A proxy answers for its concrete model's relations too (they share the rows).
+        targets = (self.model, self.concrete_model) if self.proxy else (self.model,)
         for model in self.apps.get_models(include_auto_created=True):
             opts = model._meta
-            for field in opts.local_fields + opts.local_many_to_many:
+            for field in opts.local_fields + opts.local_many_to_many + opts.private_fields:
                 remote = field.remote_field
                 if remote is None or not field.is_relation:
                     continue
                 target = remote.model
                 if isinstance(target, string_types):
                     continue
-                if target is self.model:
+                if target in targets and (field.concrete or field.many_to_many or not remote.is_hidden()):
                     related.append(remote)
         return tuple(related)
 
@@ -246,6 +294,9 @@ class Options(object):
     @cached_property
     def fields_map(self):
         result = {}
+        for parent in self.parents:  # reverse relations to a parent are queried from here too
+            if self.parents[parent] is not None:
+                result.update(parent._meta.fields_map)
         for rel in self.related_objects:
             result[rel.name] = rel
             query_name = rel.related_query_name() if callable(getattr(rel, "related_query_name", None)) else None

@@ -98,6 +98,10 @@ class _Relation(object):
                     self.kind = "reverse"
                     self.cache_name = rel.get_cache_name() if hasattr(rel, "get_cache_name") else name
                 return
+        for field in opts.private_fields:
+            if field.name == name and hasattr(field, "prefetch"):
+                self.kind, self.field = "private", field  # generic relations prefetch themselves
+                return
         raise AttributeError("Cannot find '%s' on %s object, '%s' is an invalid parameter to "
                              "prefetch_related()" % (name, model.__name__, name))
 
@@ -193,7 +197,12 @@ def _store_many(obj, relation, objects, model, queryset, to_attr):
     cache[relation.cache_name] = cached
 
 
+def _prefetch_private(instances, relation, queryset, to_attr):
+    return relation.field.prefetch(instances, queryset, to_attr)
+
+
 _HANDLERS = {
+    "private": _prefetch_private,
     "forward": _prefetch_forward,
     "reverse": _prefetch_reverse,
     "reverse_one": _prefetch_reverse_one,

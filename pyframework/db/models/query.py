@@ -206,6 +206,8 @@ class QuerySet(object):
         if not objs:
             return objs
         opts = self.model._meta
+        if opts.concrete_model._meta.parents:
+            raise ValueError("Can't bulk create a multi-table inherited model")
         self._for_write = True
         connection = connections[self.db]
         for obj in objs:
@@ -382,12 +384,41 @@ class QuerySet(object):
         if self._query.is_sliced:
             raise TypeError("Cannot update a query once a slice has been taken.")
         self._for_write = True
+        inherited = self._inherited_updates(kwargs)
+        if inherited:
+            return self._update_with_parents(inherited, kwargs)
         query = self._query.chain(sql.UpdateQuery)
         query.add_update_values(kwargs)
         with transaction.mark_for_rollback_on_error(using=self.db):
             rows = query.get_compiler(self.db).execute_sql(sql.CURSOR)
         self._result_cache = None
         return rows
+
+    def _inherited_updates(self, kwargs):
+        """``{ancestor model: {name: value}}`` for the fields of ``kwargs`` stored in a parent's table."""
+        concrete = self.model._meta.concrete_model
+        if not concrete._meta.parents:
+            return None
+        inherited = {}
+        for name in list(kwargs):
+            field = self.model._meta.pk if name == "pk" else self.model._meta.get_field(name)
+            owner = getattr(field, "model", concrete)
+            if owner is not concrete and owner in concrete._meta.get_parent_list():
+                inherited.setdefault(owner, {})[name] = kwargs.pop(name)
+        return inherited
+
+    def _update_with_parents(self, inherited, own):
+        """One UPDATE per table of a multi-table model, by primary key, in one transaction."""
+        with transaction.atomic(using=self.db, savepoint=False):
+            pks = list(self.values_list("pk", flat=True))
+            for start in range(0, len(pks), 500):
+                batch = pks[start:start + 500]
+                for owner, values in inherited.items():
+                    owner._base_manager.using(self.db).filter(pk__in=batch).update(**values)
+                if own:
+                    self.model._base_manager.using(self.db).filter(pk__in=batch).update(**own)
+        self._result_cache = None
+        return len(pks)
 
     def _update(self, values):
         """Used by Model.save(): ``values`` is a list of (field, model, value) triples."""

@@ -8,7 +8,11 @@ from collections import namedtuple
 # One hop of a lookup path: from one table to the next. ``join_cols`` pairs
 # (column on the ``from`` side, column on the ``to`` side); ``multi`` is True when
 # the hop can match several rows (reverse foreign key, many-to-many).
-PathInfo = namedtuple("PathInfo", "from_model to_model join_cols join_field target_field nullable multi direct")
+PathInfo = namedtuple("PathInfo", "from_model to_model join_cols join_field target_field nullable multi direct "
+                                   "extra")
+# ``extra``: more ON conditions, ``((side, column, value), ...)`` with side "lhs" (the table joined
+# from) or "rhs" (the joined table) - a generic relation's content type. None for plain joins.
+PathInfo.__new__.__defaults__ = (None,)
 
 LOOKUP_SEP = "__"
 

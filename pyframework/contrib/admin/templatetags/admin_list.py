@@ -13,7 +13,8 @@ from pyframework.contrib.admin.utils import (
 from pyframework.contrib.admin.views.main import ALL_VAR, ORDER_VAR, PAGE_VAR, SEARCH_VAR
 from pyframework.core.exceptions import ObjectDoesNotExist
 from pyframework.db import models
-from pyframework.db.models.aggregates import Max, Min
+from pyframework.db.models.expressions import F
+from pyframework.db.models.lookups import Day, Month, Year
 from pyframework.utils.compat import text_type
 from pyframework.utils.text import capfirst
 from pyframework.utils.translation import gettext as _
@@ -28,6 +29,7 @@ def result_headers(cl):
     ordering_field_columns = cl.get_ordering_field_columns()
     for i, field_name in enumerate(cl.list_display):
         text, attr = label_for_field(field_name, cl.model, model_admin=cl.model_admin, return_attr=True)
+        text = capfirst(text)
         is_field_sortable = cl.sortable_by is None or field_name in cl.sortable_by or field_name == "action_checkbox"
         if attr:
             field_name = _coerce_field_name(field_name, i)
@@ -214,24 +216,14 @@ def date_hierarchy(cl):
 
 
 def _distinct_parts(queryset, field_name, part):
-    """The distinct years/months/days of the field within ``queryset`` (one query per part present).
+    """The distinct years, months or days of the field within ``queryset``: one grouped query."""
+    transform = _DATE_PARTS[part]
+    values = queryset.annotate(_admin_date_part=transform(F(field_name))).values_list(
+        "_admin_date_part", flat=True).distinct().order_by("_admin_date_part")
+    return [int(value) for value in values if value is not None]
 
-    Narrowed to the extremes first, so a large table costs one MIN/MAX query and a few EXISTS.
-    """
-    bounds = queryset.aggregate(first=Min(field_name), last=Max(field_name))
-    first, last = bounds["first"], bounds["last"]
-    if first is None or last is None:
-        return []
-    if part == "year":
-        candidates = range(first.year, last.year + 1)
-    elif part == "month":
-        candidates = range(1, 13) if first.year != last.year else range(first.month, last.month + 1)
-    else:
-        candidates = range(1, 32) if (first.year, first.month) != (last.year, last.month) else \
-            range(first.day, last.day + 1)
-    if len(candidates) == 1:
-        return list(candidates)
-    return [value for value in candidates if queryset.filter(**{"%s__%s" % (field_name, part): value}).exists()]
+
+_DATE_PARTS = {"year": Year, "month": Month, "day": Day}
 
 
 def search_form(cl):

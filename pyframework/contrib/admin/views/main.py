@@ -8,6 +8,8 @@ total is counted again only when filters are active (``show_full_result_count``)
 """
 from __future__ import absolute_import, unicode_literals
 
+from collections import OrderedDict
+
 from pyframework.contrib.admin.exceptions import DisallowedModelAdminLookup, IncorrectLookupParameters
 from pyframework.contrib.admin.filters import FieldListFilter, ListFilter
 from pyframework.contrib.admin.utils import get_fields_from_path, lookup_spawns_duplicates, quote
@@ -241,7 +243,7 @@ class ChangeList(object):
 
     def get_ordering_field_columns(self):
         """``{column index: "asc" | "desc"}`` of the sorted ``list_display`` columns."""
-        ordering_fields = {}
+        ordering_fields = OrderedDict()  # the sort priority is the order
         if ORDER_VAR not in self.params:
             ordering = self._get_default_ordering()
             for field in ordering:

@@ -118,6 +118,10 @@ class BaseDatabaseWrapper(object):
         """Our PEP 249 class for a driver exception, or None if ``exc`` is not one."""
         return translate_driver_error(self.Database, exc)
 
+    def error_condition(self, exc):
+        """CONNECTION_LOST, LOCK_TIMEOUT or None for a driver exception (see pyframework.db.utils)."""
+        return None
+
     def raise_database_error(self, exc, tb=None):
         raise_translated(self, exc, tb)
 

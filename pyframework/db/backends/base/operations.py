@@ -68,10 +68,18 @@ class BaseDatabaseOperations(object):
 
     # -- names and literals --------------------------------------------------------------
 
+    #: The character that delimits an identifier; the SQL standard's double quote (MySQL: backtick).
+    quote_char = '"'
+
     def quote_name(self, name):
-        if name.startswith('"') and name.endswith('"'):
-            return name
-        return '"%s"' % name
+        """``name`` as one delimited identifier, whatever it contains.
+
+        An embedded quote character is doubled (the SQL standard's escape), so no table, column or
+        alias name can end the identifier and continue as SQL. A name that is already one complete
+        delimited identifier (quoted, every inner quote doubled) is returned unchanged, so quoting
+        twice is harmless; anything else, ``"x" FROM t --"`` included, is quoted as a whole.
+        """
+        return backend_utils.quote_identifier(name, self.quote_char)
 
     def max_name_length(self):
         return None

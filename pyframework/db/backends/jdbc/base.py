@@ -27,7 +27,7 @@ from pyframework.db.backends.jdbc import jvm
 from pyframework.db.backends.jdbc.converters import Binder
 from pyframework.db.backends.jdbc.cursor import JdbcCursor
 from pyframework.db.backends.jdbc.dialects import dialect_for_settings
-from pyframework.db.backends.jdbc.errors import classify_java_error, java_message
+from pyframework.db.backends.jdbc.errors import classify_java_error, java_error_condition, java_message
 from pyframework.utils.compat import JYTHON, text_type
 
 
@@ -123,8 +123,8 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         try:
             return data_source.getConnection()
         except jvm.JavaThrowable as exc:
-            raise db_utils.OperationalError("The DataSource %s = %r gave no connection: %s"
-                                            % (self._setting_name("JNDI_NAME"), name, java_message(exc)))
+            raise _unreachable("The DataSource %s = %r gave no connection: %s"
+                               % (self._setting_name("JNDI_NAME"), name, java_message(exc)))
 
     def _driver_connection(self, params):
         """Connect through the driver class itself rather than DriverManager.
@@ -158,8 +158,7 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         if "suitable driver" in message or "Unknown" in message and "URL" in message:
             return ImproperlyConfigured("%s = %r is not a URL the driver %s accepts (%s)."
                                         % (self._setting_name("URL"), params["url"], params["driver"], message))
-        return db_utils.OperationalError("Cannot connect with %s = %r: %s"
-                                         % (self._setting_name("URL"), params["url"], message))
+        return _unreachable("Cannot connect with %s = %r: %s" % (self._setting_name("URL"), params["url"], message))
 
     def init_connection_state(self):
         pass
@@ -237,13 +236,27 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         error.__cause__ = exc
         error.driver_exception = exc
         error.sqlstate = _sqlstate(exc)
+        error.condition = java_error_condition(exc, jconn, self.dialect)
         raise error
+
+    def error_condition(self, exc):
+        if isinstance(exc, jvm.JavaThrowable):
+            jconn = self.connection.jconn if self.connection is not None else None
+            return java_error_condition(exc, jconn, self.dialect)
+        return None
 
     def translate_exception(self, exc):
         if isinstance(exc, jvm.JavaThrowable):
             jconn = self.connection.jconn if self.connection is not None else None
             return classify_java_error(exc, jconn, self.dialect)
         return super(DatabaseWrapper, self).translate_exception(exc)
+
+
+def _unreachable(message):
+    """The OperationalError of a connection attempt that failed: the database is not reachable."""
+    error = db_utils.OperationalError(message)
+    error.condition = db_utils.CONNECTION_LOST
+    return error
 
 
 def _sqlstate(exc):

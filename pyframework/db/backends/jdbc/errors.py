@@ -47,6 +47,35 @@ def _is_closed(jconn):
         return True
 
 
+# SQLException subclasses that mean the connection is unusable (JDBC 4).
+_CONNECTION_LOST_CLASS_NAMES = frozenset([
+    "SQLNonTransientConnectionException", "SQLTransientConnectionException", "SQLRecoverableException",
+])
+_LOCK_TIMEOUT_CLASS_NAMES = frozenset(["SQLTransactionRollbackException"])
+
+
+def java_error_condition(exc, jconn, dialect):
+    """CONNECTION_LOST, LOCK_TIMEOUT or None (pyframework.db.utils) for a Java exception from a driver.
+
+    Lost: the connection is closed, SQLSTATE class 08, a connection-level SQLException subclass,
+    or one of the dialect's own codes. Lock timeout: the dialect's codes and SQLSTATEs (40001...).
+    """
+    if _is_closed(jconn):
+        return db_utils.CONNECTION_LOST
+    by_dialect = dialect.error_condition(exc)
+    if by_dialect is not None:
+        return by_dialect
+    state = dialect.sql_state(exc)
+    if state and state.startswith("08"):
+        return db_utils.CONNECTION_LOST
+    name = text_type(exc.getClass().getSimpleName()) if hasattr(exc, "getClass") else type(exc).__name__
+    if name in _CONNECTION_LOST_CLASS_NAMES:
+        return db_utils.CONNECTION_LOST
+    if name in _LOCK_TIMEOUT_CLASS_NAMES:
+        return db_utils.LOCK_TIMEOUT
+    return None
+
+
 def classify_java_error(exc, jconn, dialect):
     """Our exception class for ``exc``; a lost connection is always an OperationalError."""
     if _is_closed(jconn):

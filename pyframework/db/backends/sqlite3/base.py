@@ -18,6 +18,7 @@ import uuid
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.db.backends.base.base import BaseDatabaseWrapper
 from pyframework.db.backends.base.creation import BaseDatabaseCreation
+from pyframework.db.backends.sqlite3 import errors as sqlite_errors
 from pyframework.db.backends.sqlite3 import operations as sqlite_ops
 from pyframework.db.backends.sqlite3.features import DatabaseFeatures
 from pyframework.db.backends.sqlite3.introspection import DatabaseIntrospection
@@ -147,6 +148,9 @@ class DatabaseWrapper(BaseDatabaseWrapper):
                 self.set_autocommit(self.settings_dict["AUTOCOMMIT"])
             return
         super(DatabaseWrapper, self).close_if_unusable_or_obsolete()
+
+    def error_condition(self, exc):
+        return sqlite_errors.error_condition(getattr(exc, "sqlite_errorcode", None), exc)
 
     def translate_exception(self, exc):
         ours = super(DatabaseWrapper, self).translate_exception(exc)

@@ -249,6 +249,8 @@ class ForeignKey(RelatedField):
             kwargs["to_field"] = to_field
         if not self.db_constraint:
             kwargs["db_constraint"] = False
+        if self.remote_field.parent_link:
+            kwargs["parent_link"] = True
         return name, path, args, kwargs
 
     def formfield(self, **kwargs):

@@ -51,7 +51,7 @@ class SQLCompiler(object):
         else:
             if query.default_cols:
                 alias = query.get_initial_alias()
-                select = list(_default_select(query.model, alias))
+                select = list(_default_select(query, query.model, alias))
                 self.default_select_len = len(select)
                 klass_info = {"model": query.model, "select_fields": (0, len(select)), "related_klass_infos": []}
                 if query.select_related:
@@ -80,14 +80,17 @@ class SQLCompiler(object):
                 continue
             followed.add(field.name)
             info = paths.get_path_info(field)[0]
-            parent = query.alias_map[alias]
+            from_alias = alias
+            if field.model is not model and field.model._meta.concrete_model is not opts.concrete_model:
+                from_alias = query.parent_alias(alias, model, field.model)  # a key inherited from a parent
+            parent = query.alias_map[from_alias]
             join_type = LOUTER if (field.null or parent.join_type == LOUTER) else INNER
-            join = Join(info.to_model._meta.db_table, alias, None, join_type, info.join_cols, info.nullable,
+            join = Join(info.to_model._meta.db_table, from_alias, None, join_type, info.join_cols, info.nullable,
                         False, field)
             rel_alias = query.join(join, reuse=None)
             rel_model = info.to_model
             start = len(select)
-            select.extend((f.get_col(rel_alias), None) for f in rel_model._meta.concrete_fields)
+            select.extend(_default_select(query, rel_model, rel_alias))
             child = {"model": rel_model, "field": field, "select_fields": (start, len(select)),
                      "related_klass_infos": []}
             klass_info["related_klass_infos"].append(child)
@@ -406,7 +409,9 @@ _default_selects = {}
 _model_converters = weakref.WeakKeyDictionary()
 
 
-def _default_select(model, alias):
+def _default_select(query, model, alias):
+    if model._meta.concrete_model._meta.parents:
+        return [(col, None) for col in query.concrete_cols(model, alias)]
     if alias != model._meta.db_table:
         return [(field.get_col(alias), None) for field in model._meta.concrete_fields]
     select = _default_selects.get(model)

@@ -37,6 +37,9 @@ def through_fields(m2m):
 
 def get_path_info(field):
     """The hops needed to follow relation ``field`` (a forward field or a reverse relation)."""
+    custom = getattr(field, "get_join_path", None)
+    if custom is not None:
+        return custom()  # relations that join their own way (generic relations)
     if is_reverse_relation(field):
         remote = field.field
         if getattr(remote, "many_to_many", False):
@@ -64,6 +67,26 @@ def get_path_info(field):
     target = target_field_of(field)
     return [PathInfo(field.model, field.remote_field.model, ((field.column, target.column),), field, target,
                      bool(field.null), False, True)]
+
+
+def get_path_to_parent(opts, parent):
+    """The joins from a multi-table child up to its ancestor ``parent`` (empty for a proxy's target)."""
+    if parent is opts.model or parent._meta.concrete_model is opts.concrete_model:
+        return []
+    for direct_parent, link in opts.parents.items():
+        if link is None:
+            return get_path_to_parent(direct_parent._meta, parent)
+        if direct_parent is parent or parent in direct_parent._meta.get_parent_list():
+            target = direct_parent._meta.pk
+            hop = PathInfo(opts.model, direct_parent, ((link.column, target.column),), link, target,
+                           False, False, True)
+            return [hop] + get_path_to_parent(direct_parent._meta, parent)
+    return []
+
+
+def _owner(field):
+    """The model whose table holds ``field`` (or, for a reverse relation, that it points at)."""
+    return getattr(field, "model", None)
 
 
 def get_model_field(opts, name):
@@ -111,6 +134,19 @@ def names_to_path(names, opts, annotations=(), fail_on_missing=False):
                 raise FieldError("Cannot resolve keyword '%s' into field. Choices are: %s" % (
                     name, field_choices(opts, annotations if pos == 0 else ())))
             return path, final_field, targets, names[pos:]
+        owner = _owner(field)
+        if opts.parents and owner is not None and owner is not opts.model and hasattr(owner, "_meta") \
+                and owner._meta.concrete_model is not opts.concrete_model:
+            hops = get_path_to_parent(opts, owner)  # an inherited field: join the parent's table
+            if hops:
+                path.extend(hops)
+                opts = hops[-1].to_model._meta
+        if field.is_relation and not field.concrete and not is_reverse_relation(field) \
+                and field.remote_field is None:
+            raise FieldError(
+                "Field '%s' does not generate an automatic reverse relation and therefore cannot be used "
+                "for reverse querying. If it is a GenericForeignKey, consider adding a GenericRelation."
+                % name)
         if field.is_relation and (is_reverse_relation(field) or field.remote_field is not None):
             hops = get_path_info(field)
             path.extend(hops)

@@ -5,6 +5,7 @@ The QuerySet keeps one Query and clones it on every chained call; the compiler
 """
 from __future__ import absolute_import, unicode_literals
 
+import re
 from collections import OrderedDict
 
 from pyframework.db import DEFAULT_DB_ALIAS, connections
@@ -18,6 +19,11 @@ from pyframework.db.models.sql.constants import AND, INNER, LOUTER, OR, SINGLE
 from pyframework.db.models.sql.datastructures import BaseTable, Join
 from pyframework.db.models.sql.where import NothingNode, WhereNode
 from pyframework.utils.compat import string_types
+
+# What an alias (annotate/aggregate/values keyword, values() name) may not contain: Django's
+# pattern since its 2022 security release. Names become SQL identifiers, and although quote_name
+# escapes the quote character, an alias with any of these is a mistake or an attack.
+FORBIDDEN_ALIAS_PATTERN = re.compile(r"['`\"\]\[;\s\x00-\x1F\x7F-\x9F]|#|--|/\*|\*/", re.UNICODE)
 
 
 class JoinInfo(object):
@@ -143,6 +149,25 @@ class Query(object):
         self.alias_refcount[alias] = 1
         return alias
 
+    def parent_alias(self, alias, model, owner):
+        """The alias of ``owner``'s table, joined from ``alias`` (a ``model`` row) through parent links."""
+        for info in paths.get_path_to_parent(model._meta, owner):
+            join = Join(info.to_model._meta.db_table, alias, None, INNER, info.join_cols, False, False,
+                        info.join_field)
+            alias = self.join(join)
+        return alias
+
+    def concrete_cols(self, model, alias):
+        """The columns of every concrete field of ``model``, inherited ones from their parents' tables."""
+        aliases = {}
+        cols = []
+        for field in model._meta.concrete_fields:
+            owner = field.model
+            if owner not in aliases:
+                aliases[owner] = self.parent_alias(alias, model, owner)
+            cols.append(field.get_col(aliases[owner]))
+        return cols
+
     def promote_joins(self, aliases):
         """Make these joins (and every join hanging off them) LEFT OUTER."""
         pending = list(aliases)
@@ -163,7 +188,7 @@ class Query(object):
         for info in path:
             join_type = LOUTER if (outer and (info.nullable or info.multi)) else INNER
             join = Join(info.to_model._meta.db_table, alias, None, join_type, info.join_cols,
-                        info.nullable, info.multi, info.join_field)
+                        info.nullable, info.multi, info.join_field, info.extra)
             alias = self.join(join, reuse=can_reuse if info.multi else None)
             joins.append(alias)
         final_model = path[-1].to_model if path else model
@@ -373,6 +398,8 @@ class Query(object):
         """``values()``/``values_list()``: select these field paths and annotations, in order."""
         self.select_related = False
         names = list(fields)
+        for name in names:
+            self.check_alias(name)
         if not names:
             names = [f.attname for f in self.model._meta.concrete_fields] + list(self.annotations)
         cols = []
@@ -407,9 +434,18 @@ class Query(object):
     def selected_expressions(self):
         if self.values_select:
             return [col if col is not None else self.annotations[name] for name, col in self.values_select]
-        return [f.get_col(self.get_initial_alias()) for f in self.model._meta.concrete_fields]
+        return self.concrete_cols(self.model, self.get_initial_alias())
+
+    def check_alias(self, alias):
+        """Refuse an alias that could not be a plain identifier (``ValueError``, Django's message)."""
+        if FORBIDDEN_ALIAS_PATTERN.search(alias):
+            raise ValueError(
+                "Column aliases cannot contain whitespace characters, hashes, "
+                "control characters, quotation marks, semicolons, or SQL comments."
+            )
 
     def add_annotation(self, annotation, alias, is_summary=False, select=True):
+        self.check_alias(alias)
         resolved = annotation.resolve_expression(self, allow_joins=True, reuse=None, summarize=is_summary)
         self.annotations[alias] = resolved
         if select:

@@ -6,9 +6,10 @@ import sys
 
 from pyframework.contrib.auth import password_validation
 from pyframework.core.exceptions import ValidationError
+from pyframework.utils import compat
 from pyframework.utils.compat import PY2
 
-read_line = raw_input if PY2 else input  # noqa: F821
+read_line = compat.read_line
 read_secret = getpass.getpass
 
 

@@ -6,7 +6,10 @@ from pyframework.db.backends.base.operations import (
     STANDARD_OPERATORS, STANDARD_PATTERN_ESC, STANDARD_PATTERN_OPS, BaseDatabaseOperations,
 )
 from pyframework.db.backends.base.schema import BaseDatabaseSchemaEditor
+from pyframework.db.backends.jdbc import jvm
 from pyframework.db.backends.jdbc.introspection import JdbcIntrospection
+from pyframework.db.utils import CONNECTION_LOST, LOCK_TIMEOUT
+
 # Column types spelled alike by H2, PostgreSQL and MariaDB/MySQL.
 COMMON_DATA_TYPES = {
     "CharField": "varchar(%(max_length)s)",
@@ -52,6 +55,16 @@ class JdbcOperations(BaseDatabaseOperations):
         return expression, params
 
 
+def _call(exc, getter_name):
+    getter = getattr(exc, getter_name, None)
+    if getter is None:
+        return None
+    try:
+        return getter()
+    except jvm.JavaThrowable:
+        return None
+
+
 class Dialect(object):
     """Attributes read by the JDBC DatabaseWrapper; each dialect module defines a subclass."""
 
@@ -83,9 +96,42 @@ class Dialect(object):
     DatabaseIntrospection = JdbcIntrospection
     DatabaseSchemaEditor = BaseDatabaseSchemaEditor
 
+    # Vendor error codes (SQLException.getErrorCode()) meaning the database cannot be reached /
+    # a lock wait timed out, beyond what SQLSTATE class 08 and the SQLException subclasses say.
+    CONNECTION_LOST_CODES = frozenset()
+    LOCK_TIMEOUT_CODES = frozenset()
+    # SQLSTATEs (full five characters) meaning the same.
+    CONNECTION_LOST_STATES = frozenset()
+    LOCK_TIMEOUT_STATES = frozenset(["40001"])
+
     def classify_error(self, exc):
         """Our exception class for driver errors SQLSTATE does not describe (or None)."""
         return None
+
+    def error_condition(self, exc):
+        """CONNECTION_LOST, LOCK_TIMEOUT or None, from this driver's codes (see jdbc.errors)."""
+        code = self.error_code(exc)
+        state = self.sql_state(exc)
+        if code in self.CONNECTION_LOST_CODES or state in self.CONNECTION_LOST_STATES:
+            return CONNECTION_LOST
+        if code in self.LOCK_TIMEOUT_CODES or state in self.LOCK_TIMEOUT_STATES:
+            return LOCK_TIMEOUT
+        return None
+
+    @staticmethod
+    def error_code(exc):
+        """The vendor error code of a java.sql.SQLException, or None."""
+        return _call(exc, "getErrorCode")
+
+    @staticmethod
+    def sql_state(exc):
+        """The SQLSTATE of a java.sql.SQLException as text, or None."""
+        state = _call(exc, "getSQLState")
+        return None if state is None else "%s" % (state,)
+
+    @staticmethod
+    def error_message(exc):
+        return _call(exc, "getMessage")
 
     def __repr__(self):
         return "<JDBC dialect %s>" % self.NAME

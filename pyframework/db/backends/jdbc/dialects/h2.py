@@ -61,6 +61,11 @@ class H2Dialect(Dialect):
     NATIVE_UUID = True
     READERS_BY_TYPE_NAME = {"uuid": read_uuid}
     CURRENT_SCHEMA_SQL = "CURRENT_SCHEMA"
+    # org.h2.api.ErrorCode: CONNECTION_BROKEN_1, DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN,
+    # DATABASE_NOT_FOUND_1 / _WITH_IF_EXISTS_1, REMOTE_DATABASE_NOT_FOUND_1; then LOCK_TIMEOUT_1,
+    # DEADLOCK_1, CONCURRENT_UPDATE_1.
+    CONNECTION_LOST_CODES = frozenset([90067, 90098, 90121, 90013, 90146, 90149])
+    LOCK_TIMEOUT_CODES = frozenset([50200, 40001, 90131])
     DatabaseOperations = H2Operations
     DatabaseFeatures = H2Features
     DatabaseSchemaEditor = H2SchemaEditor

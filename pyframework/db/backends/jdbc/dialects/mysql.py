@@ -54,10 +54,7 @@ PATTERN_OPS = {
 class MySQLOperations(JdbcOperations):
     no_limit_value_ = 18446744073709551615
 
-    def quote_name(self, name):
-        if name.startswith("`") and name.endswith("`"):
-            return name
-        return "`%s`" % name
+    quote_char = "`"
 
     def lookup_cast(self, lookup_type, internal_type=None):
         return "%s"  # comparisons are case-insensitive under the default collations
@@ -121,6 +118,10 @@ class MySQLDialect(Dialect):
     PATTERN_ESC = PATTERN_ESC
     PATTERN_OPS = PATTERN_OPS
     CURRENT_SCHEMA_SQL = "DATABASE()"
+    # ER_SERVER_SHUTDOWN, ER_CONNECTION_KILLED, CR_CONNECTION_ERROR, CR_CONN_HOST_ERROR,
+    # CR_SERVER_GONE_ERROR, CR_SERVER_LOST; then ER_LOCK_WAIT_TIMEOUT, ER_LOCK_DEADLOCK.
+    CONNECTION_LOST_CODES = frozenset([1053, 1927, 2002, 2003, 2006, 2013])
+    LOCK_TIMEOUT_CODES = frozenset([1205, 1213])
     DatabaseOperations = MySQLOperations
     DatabaseFeatures = MySQLFeatures
     DatabaseSchemaEditor = MySQLSchemaEditor

@@ -76,6 +76,10 @@ class PostgresDialect(Dialect):
     NATIVE_JSON = True
     READERS_BY_TYPE_NAME = {"uuid": read_uuid, "jsonb": read_text, "json": read_text, "inet": read_text}
     CURRENT_SCHEMA_SQL = "current_schema()"
+    # admin_shutdown, crash_shutdown, cannot_connect_now (class 08 is handled for every dialect);
+    # serialization_failure, deadlock_detected, lock_not_available (lock_timeout, NOWAIT).
+    CONNECTION_LOST_STATES = frozenset(["57P01", "57P02", "57P03"])
+    LOCK_TIMEOUT_STATES = frozenset(["40001", "40P01", "55P03"])
     DatabaseOperations = PostgresOperations
     DatabaseFeatures = PostgresFeatures
     DatabaseSchemaEditor = PostgresSchemaEditor

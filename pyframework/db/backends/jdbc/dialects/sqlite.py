@@ -5,13 +5,13 @@ from pyframework.db.backends.jdbc.converters import (
     read_bool, read_date, read_decimal, read_int, read_time, read_timestamp,
 )
 from pyframework.db.backends.jdbc.dialects.base import Dialect
+from pyframework.db.backends.sqlite3 import errors as sqlite_errors
 from pyframework.db.backends.sqlite3 import operations as sqlite_ops
+from pyframework.db.backends.sqlite3.errors import SQLITE_BUSY, SQLITE_CONSTRAINT, SQLITE_LOCKED
 from pyframework.db.backends.sqlite3.features import DatabaseFeatures
 from pyframework.db.backends.sqlite3.introspection import DatabaseIntrospection
 from pyframework.db.backends.sqlite3.schema import DatabaseSchemaEditor
 from pyframework.db.utils import IntegrityError, OperationalError
-
-SQLITE_CONSTRAINT, SQLITE_BUSY, SQLITE_LOCKED = 19, 5, 6
 
 
 class SqliteJdbcOperations(sqlite_ops.DatabaseOperations):
@@ -56,6 +56,9 @@ class SqliteDialect(Dialect):
         if primary in (SQLITE_BUSY, SQLITE_LOCKED):
             return OperationalError
         return None
+
+    def error_condition(self, exc):
+        return sqlite_errors.error_condition(self.error_code(exc), self.error_message(exc))
 
 
 dialect = SqliteDialect()
