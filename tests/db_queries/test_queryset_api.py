@@ -196,6 +196,15 @@ def test_select_related_and_prefetch(library, assert_num_queries):
         assert [[b.title for b in a.long_books] for a in authors] == [["Second_one"], ["third"], []]
 
 
+def test_prefetch_is_ignored_for_rows_that_are_not_instances(library, assert_num_queries):
+    # As in Django: a queryset with prefetch_related() still gives values (the admin's date hierarchy).
+    books = Book.objects.prefetch_related("tags").order_by("pages")
+    with assert_num_queries(1):
+        assert list(books.values_list("pages", flat=True)) == [10, 20, 30]
+    with assert_num_queries(1):
+        assert [row["title"] for row in books.values("title")] == ["First 100% true", "Second_one", "third"]
+
+
 def test_writes(library):
     tag, created = Tag.objects.get_or_create(label="x")
     assert not created and tag.pk == library["x"].pk

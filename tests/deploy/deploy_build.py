@@ -14,6 +14,7 @@ import subprocess
 import pytest
 
 from deploy_servers import read_properties
+from gradle_plugin_support import PUBLISH_COMMAND
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -109,35 +110,17 @@ def example_war(config):
         if not os.path.isfile(os.path.join(EXAMPLE_PROJECT, "build.gradle")):
             pytest.fail("No WAR to deploy: %s has no build.gradle (or set %s to a WAR file)"
                         % (EXAMPLE_PROJECT, WAR_OVERRIDE_VARIABLE), pytrace=False)
+        # The example applies org.pyframework.war from build/maven-repo: publish this checkout's first.
+        run_gradle(config, PUBLISH_COMMAND[1:], ROOT, "Publishing the Gradle plugin")
         stage_project()
-        run_gradle(config, ["-q", "-PpyframeworkHome=%s" % ROOT, "-PpyframeworkSettings=deploy_probe.settings", "war"],
-                   STAGED_PROJECT, "Building the example WAR (with tests/deploy/deploy_probe)")
+        run_gradle(config, ["-q", "war"], STAGED_PROJECT,
+                   "Building the example WAR (with tests/deploy/deploy_probe)")
         if not os.path.isfile(EXAMPLE_WAR):
             pytest.fail("'gradle war' in %s succeeded but produced no %s"
                         % (EXAMPLE_PROJECT, EXAMPLE_WAR), pytrace=False)
         war = EXAMPLE_WAR
     _BUILT["war"] = war
     return war
-
-
-def stage_project():
-    """Refresh build/deploy-project from examples/mysite and deploy_probe (its build/ is kept)."""
-    if not os.path.isdir(STAGED_PROJECT):
-        os.makedirs(STAGED_PROJECT)
-    for name in os.listdir(STAGED_PROJECT):
-        if name not in STAGING_SKIPPED:
-            target = os.path.join(STAGED_PROJECT, name)
-            shutil.rmtree(target) if os.path.isdir(target) else os.remove(target)
-    ignored = shutil.ignore_patterns("__pycache__", "*.pyc", "*$py.class", *STAGING_SKIPPED)
-    for name in os.listdir(EXAMPLE_PROJECT):
-        if name in STAGING_SKIPPED:
-            continue
-        source = os.path.join(EXAMPLE_PROJECT, name)
-        if os.path.isdir(source):
-            shutil.copytree(source, os.path.join(STAGED_PROJECT, name), ignore=ignored)
-        else:
-            shutil.copy2(source, STAGED_PROJECT)
-    shutil.copytree(PROBE_PACKAGE, os.path.join(STAGED_PROJECT, "deploy_probe"), ignore=ignored)
 
 
 def stage_project():

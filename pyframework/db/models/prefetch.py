@@ -42,7 +42,8 @@ class Prefetch(object):
 def prefetch_related_objects(instances, *lookups):
     """Fill the relation caches of ``instances`` along each lookup (``"books__tags"``)."""
     instances = [obj for obj in instances if obj is not None]
-    if not instances:
+    if not instances or not hasattr(instances[0], "_meta"):
+        # values(), values_list(), dates(): rows, not model instances; as in Django, nothing to prefetch.
         return
     done = {}
     for lookup in lookups:
