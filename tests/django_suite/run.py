@@ -37,6 +37,7 @@ import argparse
 import ast
 import concurrent.futures
 import glob
+import importlib.util
 import io
 import json
 import os
@@ -451,11 +452,13 @@ def chosen_modules(args):
         return list(CI_MODULES)
     modules = list(MODULES)
     for module, needs in CONTRIB_MODULES:
+        # Whether the app exists, without importing it (its models need configured settings).
         try:
-            __import__(needs)
+            found = importlib.util.find_spec(needs) is not None
         except ImportError:
-            continue
-        modules.append(module)
+            found = False
+        if found:
+            modules.append(module)
     return modules
 
 
