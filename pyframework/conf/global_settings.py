@@ -104,6 +104,18 @@ SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 # Most sessions the in-process cache backend keeps; the least recently used go first.
 SESSION_CACHE_MAX_ENTRIES = 10000
+# The cache the "cache" and "cached_db" session engines use (an alias of CACHES).
+SESSION_CACHE_ALIAS = "default"
+
+# The cache framework (pyframework.core.cache): one per-process memory cache by default.
+CACHES = {
+    "default": {
+        "BACKEND": "pyframework.core.cache.backends.locmem.LocMemCache",
+    },
+}
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_KEY_PREFIX = ""
+CACHE_MIDDLEWARE_SECONDS = 600
 
 CSRF_COOKIE_AGE = 60 * 60 * 24 * 7 * 52  # a year
 CSRF_COOKIE_DOMAIN = None
