@@ -63,8 +63,9 @@ def test_site_cache_stores_only_cacheable_responses():
 @override_settings(MIDDLEWARE=SITE_CACHE)
 def test_site_cache_separates_cookies_when_the_page_varies_on_them():
     one, two = Client(), Client()
-    one.cookies["sessionid"] = "a"
-    two.cookies["sessionid"] = "b"
+    # Python 2 cookies want native strings, hence str().
+    one.cookies[str("sessionid")] = str("a")
+    two.cookies[str("sessionid")] = str("b")
     assert one.get("/per-cookie/").content == b"call 1"
     assert two.get("/per-cookie/").content == b"call 2"
     assert one.get("/per-cookie/").content == b"call 1"
