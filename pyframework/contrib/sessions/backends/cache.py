@@ -19,18 +19,22 @@ KEY_PREFIX = "pyframework.contrib.sessions.cache"
 _KEY_CHARS = frozenset(VALID_KEY_CHARS)
 
 
-class SessionStore(SessionBase):
-    """A session stored as (serialized data, saved-at time) in the cache."""
+class SessionCacheMixin(object):
+    """The session's cache (CACHES[SESSION_CACHE_ALIAS]) and its key there; shared with cached_db."""
 
     cache_key_prefix = KEY_PREFIX
 
     def __init__(self, session_key=None):
         self._cache = caches[settings.SESSION_CACHE_ALIAS]
-        super(SessionStore, self).__init__(session_key)
+        super(SessionCacheMixin, self).__init__(session_key)
 
     @property
     def cache_key(self):
         return self.cache_key_prefix + self._get_or_create_session_key()
+
+
+class SessionStore(SessionCacheMixin, SessionBase):
+    """A session stored as (serialized data, saved-at time) in the cache."""
 
     def _validate_session_key(self, key):
         # Only keys this backend made: anything else is refused before it reaches the cache.

@@ -10,28 +10,19 @@ from __future__ import absolute_import, unicode_literals
 
 import logging
 
-from pyframework.conf import settings
 from pyframework.contrib.sessions.backends.base import EXPIRY_KEY
+from pyframework.contrib.sessions.backends.cache import SessionCacheMixin
 from pyframework.contrib.sessions.backends.db import SessionStore as DBStore
-from pyframework.core.cache import caches
 
 KEY_PREFIX = "pyframework.contrib.sessions.cached_db"
 
 logger = logging.getLogger("pyframework.contrib.sessions")
 
 
-class SessionStore(DBStore):
+class SessionStore(SessionCacheMixin, DBStore):
     """The ``db`` engine with a cache in front of it."""
 
     cache_key_prefix = KEY_PREFIX
-
-    def __init__(self, session_key=None):
-        self._cache = caches[settings.SESSION_CACHE_ALIAS]
-        super(SessionStore, self).__init__(session_key)
-
-    @property
-    def cache_key(self):
-        return self.cache_key_prefix + self._get_or_create_session_key()
 
     def _cache_call(self, method, *args):
         # The database is the truth: a failing cache is logged and treated as a miss.
