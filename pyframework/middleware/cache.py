@@ -1,13 +1,13 @@
 """The per-site cache (mirrors ``django.middleware.cache``).
 
-Put UpdateCacheMiddleware first in MIDDLEWARE and FetchCacheMiddleware last::
+Put UpdateCacheMiddleware first in MIDDLEWARE and FetchFromCacheMiddleware last::
 
     MIDDLEWARE = ["pyframework.middleware.cache.UpdateCacheMiddleware", ...,
                   "pyframework.middleware.cache.FetchFromCacheMiddleware"]
 
-Only GET and HEAD requests with a 200 (or 304) answer are cached; responses that set cookies
-for a request without cookies, that vary on ``*``, or say ``private``/``no-cache``/``no-store``
-are not. The timeout is the response's max-age, else CACHE_MIDDLEWARE_SECONDS; the cache is
+Only GET and HEAD requests with a 200 answer are cached; responses that vary on ``*`` or say
+``private``/``no-cache``/``no-store`` are not; neither is a response that varies on Cookie and sets a cookie for a request without
+cookies. The timeout is the response's max-age, else CACHE_MIDDLEWARE_SECONDS; the cache is
 CACHES[CACHE_MIDDLEWARE_ALIAS] and keys start with CACHE_MIDDLEWARE_KEY_PREFIX.
 """
 from __future__ import absolute_import, unicode_literals
@@ -48,8 +48,9 @@ class UpdateCacheMiddleware(MiddlewareMixin):
             return response
         if response.streaming or response.status_code not in (200, 304):
             return response
-        # A response setting a cookie on a cookieless request (e.g. a new session or CSRF token)
-        # that does not vary on Cookie would hand that cookie to everyone.
+        # A response varying on Cookie that sets a cookie on a cookieless request (a new session
+        # or CSRF token) would be stored under the "no cookie" key and hand that cookie to every
+        # cookieless visitor (Django's rule).
         if not request.COOKIES and response.cookies and has_vary_header(response, "Cookie"):
             return response
         if "private" in response.get("Cache-Control", ()):
