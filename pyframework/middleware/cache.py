@@ -6,8 +6,8 @@ Put UpdateCacheMiddleware first in MIDDLEWARE and FetchFromCacheMiddleware last:
                   "pyframework.middleware.cache.FetchFromCacheMiddleware"]
 
 Only GET and HEAD requests with a 200 answer are cached; responses that vary on ``*`` or say
-``private``/``no-cache``/``no-store`` are not; neither is a response that varies on Cookie and sets a cookie for a request without
-cookies. The timeout is the response's max-age, else CACHE_MIDDLEWARE_SECONDS; the cache is
+``private``/``no-cache``/``no-store`` are not, nor is one that varies on Cookie and sets a
+cookie for a request without cookies. The timeout is the response's max-age, else CACHE_MIDDLEWARE_SECONDS; the cache is
 CACHES[CACHE_MIDDLEWARE_ALIAS] and keys start with CACHE_MIDDLEWARE_KEY_PREFIX.
 """
 from __future__ import absolute_import, unicode_literals
