@@ -187,8 +187,9 @@ SIGNING_BACKEND = "pyframework.core.signing.TimestampSigner"
 # Where session data lives. The default, the database, is shared by every process
 # and WAR instance using it and lets the server revoke a session; it needs
 # "pyframework.contrib.sessions" in INSTALLED_APPS and `migrate`. Alternatives:
-# "...backends.signed_cookies" (nothing stored server-side) and "...backends.cache"
-# (this process's memory only: not shared between several WAR instances).
+# "...backends.signed_cookies" (nothing stored server-side), "...backends.cache"
+# (CACHES[SESSION_CACHE_ALIAS]; with the default per-process cache not shared between
+# WAR instances) and "...backends.cached_db" (the database, read through that cache).
 SESSION_ENGINE = "pyframework.contrib.sessions.backends.db"
 SESSION_SERIALIZER = "pyframework.contrib.sessions.serializers.JSONSerializer"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 7 * 2  # two weeks, in seconds
@@ -199,10 +200,20 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
-# Most sessions the in-process cache backend keeps; the least recently used go first.
-SESSION_CACHE_MAX_ENTRIES = 10000
 # The folder of the file session backend (...sessions.backends.file); None: the system's temp folder.
 SESSION_FILE_PATH = None
+# The cache the "cache" and "cached_db" session engines use (an alias of CACHES).
+SESSION_CACHE_ALIAS = "default"
+
+# The cache framework (pyframework.core.cache): one per-process memory cache by default.
+CACHES = {
+    "default": {
+        "BACKEND": "pyframework.core.cache.backends.locmem.LocMemCache",
+    },
+}
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_KEY_PREFIX = ""
+CACHE_MIDDLEWARE_SECONDS = 600
 
 CSRF_COOKIE_AGE = 60 * 60 * 24 * 7 * 52  # a year
 CSRF_COOKIE_DOMAIN = None

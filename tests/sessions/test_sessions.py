@@ -7,7 +7,8 @@ import pytest
 
 from pyframework.contrib.sessions.backends import base as session_base
 from pyframework.contrib.sessions.backends import cache as cache_backend
-from pyframework.contrib.sessions.backends.cache import MemoryStore, SessionStore as CacheSession
+from pyframework.contrib.sessions.backends.cache import SessionStore as CacheSession
+from pyframework.core.cache.backends import base as cache_base, locmem
 from pyframework.contrib.sessions.backends.signed_cookies import SessionStore as CookieSession
 from pyframework.core import signing
 from pyframework.core.exceptions import ImproperlyConfigured
@@ -23,7 +24,7 @@ SESSION_MIDDLEWARE = ["pyframework.contrib.sessions.middleware.SessionMiddleware
 @pytest.fixture
 def clock(monkeypatch):
     fake = FakeClock()
-    for module in (signing, session_base, cache_backend):
+    for module in (signing, session_base, cache_backend, cache_base, locmem):
         monkeypatch.setattr(module, "time", fake)
     return fake
 
@@ -252,29 +253,3 @@ def test_expiry_dates_follow_use_tz(clock, use_tz):
         clock.now += 121
         assert session.has_expired(dict(session.items()), clock.now - 121)
 
-
-def test_memory_store_evicts_the_least_recently_used(clock):
-    store = MemoryStore()
-    with override_settings(SESSION_CACHE_MAX_ENTRIES=10):
-        for number in range(10):
-            clock.now += 1
-            store.set("key%d" % number, b"data", 1000)
-        clock.now += 1
-        assert store.get("key0") is not None  # recently used now
-        store.set("key10", b"data", 1000)
-    assert len(store) <= 10
-    assert "key0" in store and "key10" in store
-    assert "key1" not in store
-
-
-def test_memory_store_expires_entries(clock):
-    store = MemoryStore()
-    store.set("k", b"v", 10)
-    assert store.add("k", b"other", 10) is False
-    clock.now += 11
-    assert store.get("k") is None
-    assert store.add("k", b"other", 10) is True
-    store.set("old", b"v", 1)
-    clock.now += 2
-    store.clear_expired()
-    assert "old" not in store and "k" in store

@@ -22,6 +22,7 @@ from pyframework.template import l10n  # noqa: E402
 from pyframework.core.signals import template_rendered  # noqa: E402
 from pyframework.template import urls as url_functions  # noqa: E402
 from pyframework.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError  # noqa: E402
+from pyframework.templatetags.cache import CacheExtension  # noqa: E402
 from pyframework.urls.utils import get_callable  # noqa: E402
 from pyframework.utils import translation  # noqa: E402
 from pyframework.utils.compat import string_types  # noqa: E402
@@ -37,6 +38,7 @@ AUTOESCAPE_EXTENSIONS = ("html", "htm", "xml", "jinja", "j2")
 # Compiled templates kept per engine. Jinja2's default (400) suits most sites; the
 # cache is what makes rendering cheap, so it must never be disabled by accident.
 DEFAULT_CACHE_SIZE = 400
+CACHE_EXTENSION = "pyframework.templatetags.cache.CacheExtension"
 
 
 class Jinja2(object):
@@ -68,6 +70,10 @@ class Jinja2(object):
         options.setdefault("loader", jinja2.FileSystemLoader(self.template_dirs))
         options.setdefault("auto_reload", settings.DEBUG)
         options.setdefault("cache_size", DEFAULT_CACHE_SIZE)
+        # The {% cache %} fragment tag is always there, like Django's built-in cache library.
+        extensions = list(options.get("extensions", ()))
+        if CACHE_EXTENSION not in extensions and CacheExtension not in extensions:
+            options["extensions"] = extensions + [CACHE_EXTENSION]
         self.env = environment_factory(**options)
         self.env.globals.setdefault("url", _pass_context(url_functions.url))
         self.env.globals.setdefault("static", url_functions.static)

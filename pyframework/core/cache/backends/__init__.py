@@ -1,0 +1,1 @@
+"""Cache backends (mirrors ``django.core.cache.backends``)."""

@@ -1,0 +1,1 @@
+"""Template extensions shipped with pyframework (Jinja2 counterparts of ``django.templatetags``)."""
