@@ -13,6 +13,7 @@ import time
 from pyframework.conf import settings
 from pyframework.core.cache import caches
 from pyframework.http import HttpResponse, HttpResponseNotModified
+from pyframework.utils import translation
 from pyframework.utils.encoding import force_bytes
 from pyframework.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 
@@ -210,9 +211,10 @@ def has_vary_header(response, header_query):
 
 
 def _i18n_cache_key_suffix(request, cache_key):
-    # No translation machinery selects a per-request language yet: LANGUAGE_CODE it is.
+    # As in Django: the active language (LocaleMiddleware's choice) is part of the key, so
+    # a Vary on Accept-Language is redundant then (see learn_cache_key).
     if getattr(settings, "USE_I18N", False):
-        cache_key += ".%s" % getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        cache_key += ".%s" % getattr(request, "LANGUAGE_CODE", translation.get_language())
     return cache_key
 
 

@@ -37,7 +37,17 @@ def test_cache_page_answers_from_the_cache():
     assert client.get("/cached-other/").content == b"call 4"
 
 
+@override_settings(USE_I18N=False)
 def test_cache_page_respects_vary():
+    client = Client()
+    assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="de").content == b"call 1"
+    assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="fr").content == b"call 2"
+    assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="de").content == b"call 1"
+
+
+@override_settings(USE_I18N=True, LANGUAGES=[("de", "German"), ("fr", "French")], LANGUAGE_CODE="de",
+                   MIDDLEWARE=["pyframework.middleware.locale.LocaleMiddleware"])
+def test_cache_page_keys_on_the_active_language():
     client = Client()
     assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="de").content == b"call 1"
     assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="fr").content == b"call 2"
