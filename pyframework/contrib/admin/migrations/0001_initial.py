@@ -12,7 +12,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("contenttypes", "0001_initial"),
+        # __first__, as Django's: a project (or test run) without the contenttypes migrations
+        # still installs the admin.
+        ("contenttypes", "__first__"),
         (settings.AUTH_USER_MODEL.split(".")[0], "__first__"),
     ]
 
