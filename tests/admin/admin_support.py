@@ -49,10 +49,17 @@ def _one_round_hasher():
 OneRoundHasher = _one_round_hasher()
 
 
+# The test apps' registrations on the default admin site while they are not installed.
+_PARKED_REGISTRATIONS = {}
+
+
 @contextmanager
 def admin_apps(**overrides):
     """The apps installed for a whole module (template engines and URLconf are built once)."""
+    from pyframework.contrib import admin
+
     saved = apps.get_app_configs()
+    admin.site._registry.update(_PARKED_REGISTRATIONS)
     settings = dict(SETTINGS)
     settings.update(overrides)
     with override_settings(**settings):
@@ -63,6 +70,14 @@ def admin_apps(**overrides):
         finally:
             apps.clear()
             apps.populate(saved)
+            # The test apps' admin modules registered their models on the default site (at
+            # import, which may be collection time): forget those of apps no longer installed,
+            # so later tests (the example project's admin) see only their own apps' models.
+            # (They come back when the next module installs the test apps again.)
+            installed = set(config.label for config in apps.get_app_configs())
+            for model in list(admin.site._registry):
+                if model._meta.app_label not in installed:
+                    _PARKED_REGISTRATIONS[model] = admin.site._registry.pop(model)
 
 
 def create_admin_tables(create_tables):
