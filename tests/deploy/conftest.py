@@ -100,12 +100,13 @@ def tomcat11(request):
 @pytest.fixture(scope="session")
 def glassfish(request):
     """Base URL (ending in /mysite) of Eclipse GlassFish 7 serving the WAR, its database a JDBC
-    pool (JNDI jdbc/mysite) on the private PostgreSQL of tests/dbservers.sh."""
+    pool (JNDI jdbc/mysite) on the private PostgreSQL of tests/dbservers.sh, which has the admin
+    superuser (deploy_manage.ADMIN_USERNAME)."""
     postgres = postgres_settings()
     if postgres is None:
         pytest.fail("The GlassFish deployment needs PostgreSQL: set PYFRAMEWORK_TEST_POSTGRES_URL "
                     "(eval \"$(bash tests/dbservers.sh start)\")", pytrace=False)
-    return deployed(request, GlassfishServer, postgres=postgres)
+    return deployed(request, GlassfishServer, postgres=postgres, superuser=True)
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ import subprocess
 import time
 import uuid
 
+from deploy_manage import create_superuser
 from deploy_servers import CONTEXT_PATH, READ_TIMEOUT_MILLIS, ServerError, ServerProcess, _own_session_tied_to_parent
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -127,9 +128,13 @@ class GlassfishServer(ServerProcess):
     version_property = "glassfish.version"
     deployment_failure_markers = (b"Exception while deploying the app", b"Exception while loading the app")
 
-    def __init__(self, workdir, war_path, distributions, postgres):
+    def __init__(self, workdir, war_path, distributions, postgres, superuser=False):
         super(GlassfishServer, self).__init__(workdir, war_path, distributions)
         self.postgres = postgres
+        # Whether the database gets its tables and the admin superuser before the deployment,
+        # from CPython's manage.py as an operator does it (the site's start-up migrate then has
+        # nothing left to do).
+        self.seed_superuser = superuser
         self.database = "mysite_glassfish_%s" % uuid.uuid4().hex[:10]
         self.port_base = free_port_base()
         self.port = self.port_base + PORT_OFFSETS["http"]
@@ -215,6 +220,8 @@ class GlassfishServer(ServerProcess):
 
     def start(self):
         psql(self.postgres, "postgres", 'CREATE DATABASE "%s"' % self.database)
+        if self.seed_superuser:
+            self.create_superuser()
         started = time.time()
         self.create_domain()
         self.record("create-domain", time.time() - started)
@@ -233,6 +240,24 @@ class GlassfishServer(ServerProcess):
         self.remote("multimode", "--file", commands)
         self.wait_for(self.base_url + "/", lambda status: status == 200)
         self.record("JDBC pool + resource + asadmin deploy to first 200 of /mysite/", time.time() - started)
+
+    def create_superuser(self):
+        drivers = glob.glob(os.path.join(JDBC_DRIVERS, "postgresql-*.jar"))
+        if not drivers:
+            raise ServerError("GlassFish: no PostgreSQL driver in %s (gradle jdbcDrivers)" % JDBC_DRIVERS)
+        environment = {
+            "PYFRAMEWORK_DB_URL": "jdbc:postgresql://%s:%d/%s" % (self.postgres["host"], self.postgres["port"],
+                                                                self.database),
+            "PYFRAMEWORK_DB_DRIVER": "org.postgresql.Driver",
+            "PYFRAMEWORK_DB_USER": self.postgres["user"],
+            "PYFRAMEWORK_DB_PASSWORD": self.postgres["password"],
+            "PYFRAMEWORK_JDBC_JARS": sorted(drivers)[-1],
+        }
+        try:
+            seconds = create_superuser(environment)
+        except Exception as error:
+            raise ServerError("GlassFish: could not create the superuser in %s: %s" % (self.database, error))
+        self.record("superuser (manage.py migrate + createsuperuser on PostgreSQL)", seconds)
 
     def stop(self):
         if self.process is None:

@@ -1,29 +1,19 @@
 """The admin of the example WAR on real containers: staff log in, list, add; the container serves its CSS.
 
-Each test runs on Tomcat 10.1, Tomcat 11 and Payara Micro (``server``, narrowed here to the
-sites with an embedded database). Those databases hold the superuser that ``manage.py
-createsuperuser`` made before the server started (deploy_manage), as an operator creates a
-site's first account. (GlassFish reads a PostgreSQL pool by JNDI, where no superuser is made yet.)
+Each test runs on every server (the ``server`` fixture): Tomcat 10.1, Tomcat 11, Payara Micro and
+GlassFish. Their databases (embedded H2 files; GlassFish's PostgreSQL pool) hold the superuser that
+``manage.py createsuperuser`` made before the server started (deploy_manage), as an operator
+creates a site's first account.
 """
 from __future__ import absolute_import, division, unicode_literals
 
 import re
 import uuid
 
-import pytest
-
 from deploy_browser import Browser
 from deploy_http import fetch
 from deploy_manage import ADMIN_PASSWORD, ADMIN_USERNAME
 from pyframework.utils.compat import urljoin, urlsplit
-
-
-
-@pytest.fixture(scope="session", params=["tomcat", "tomcat11", "payara"])
-def server(request):
-    """Base URL of each site whose embedded database has the admin superuser."""
-    return request.getfixturevalue(request.param)
-
 
 # One signed-in staff browser per site: a login costs a full-strength password hash.
 STAFF_BY_SITE = {}
