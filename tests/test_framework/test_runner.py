@@ -243,7 +243,9 @@ def test_without_database_access():
 def test_pytest_plugin_runs_the_same_classes(project):
     project.join("runner_settings.py").write(SETTINGS % (str(project.join("db.sqlite3")), ""))
     project.join("runner_app", "tests.py").write(PYTEST_TESTS)
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(project), ROOT]))
+    # Only the plugin named on the command line: an installed pyframework also offers it through
+    # its pytest11 entry point, which would register it a second time.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(project), ROOT]), PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     env.pop("PYFRAMEWORK_SETTINGS_MODULE", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "pytest", "-p", "pyframework.test.pytest_plugin", "-p", "no:cacheprovider",

@@ -185,7 +185,12 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             war.dependsOn("generateWebXml");
             war.setWebXml(webXml);
             war.classpath(PluginFiles.bridgeJar(), jython, project.getConfigurations().getByName(JDBC_CONFIGURATION));
-            war.from(project.getTasks().getByName("stagePython"), spec -> spec.into("WEB-INF/python"));
+            // The framework apps' static files (the admin's CSS...) stay staged for collectStatic,
+            // which puts them at the WAR's root where the container serves them; not twice.
+            war.from(project.getTasks().getByName("stagePython"), spec -> {
+                spec.into("WEB-INF/python");
+                spec.exclude("pyframework/contrib/*/static/**");
+            });
             war.from(project.getTasks().getByName("collectStatic"), spec -> spec.into(extension.getStaticUrl()));
             war.doLast(new Step(t -> {
                 File file = t.getOutputs().getFiles().getSingleFile();
