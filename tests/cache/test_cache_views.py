@@ -7,6 +7,7 @@ import cache_views_urls
 from pyframework.core.cache import caches
 from pyframework.http import HttpResponse
 from pyframework.test import Client, override_settings
+from pyframework.utils import translation
 from pyframework.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 
 SITE_CACHE = ["pyframework.middleware.cache.UpdateCacheMiddleware",
@@ -49,9 +50,12 @@ def test_cache_page_respects_vary():
                    MIDDLEWARE=["pyframework.middleware.locale.LocaleMiddleware"])
 def test_cache_page_keys_on_the_active_language():
     client = Client()
-    assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="de").content == b"call 1"
-    assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="fr").content == b"call 2"
-    assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="de").content == b"call 1"
+    try:
+        assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="de").content == b"call 1"
+        assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="fr").content == b"call 2"
+        assert client.get("/per-language/", HTTP_ACCEPT_LANGUAGE="de").content == b"call 1"
+    finally:
+        translation.deactivate()  # LocaleMiddleware leaves the last request's language active
 
 
 @override_settings(MIDDLEWARE=SITE_CACHE, CACHE_MIDDLEWARE_SECONDS=30)
