@@ -46,6 +46,12 @@ fi
 # tests/conftest.py puts the checkout first on sys.path (as an absolute path: a relative
 # entry would break lazy imports after a test changes the working directory).
 export JYTHONPATH="$SITE:$PYTHON_LIBS"
+# No plugin auto-loading: `pip install -e .` leaves pyframework.egg-info in the checkout, whose
+# pytest11 entry point Jython's importlib-metadata finds through the '' entry of sys.path; the
+# plugin would then import pyframework by the relative path "pyframework/", before
+# tests/conftest.py puts the checkout's absolute path first, and every import of a submodule
+# after a test changes the working directory would fail ("No module named startapp").
+export PYTEST_DISABLE_PLUGIN_AUTOLOAD=1
 exec java -Xss2m -Dpython.console.encoding=UTF-8 -Dpython.cachedir.skip=true \
     -cp "$LIB/*:$JDBC_JARS/*" org.python.util.jython \
     -m pytest -p no:cacheprovider -o addopts="" \
