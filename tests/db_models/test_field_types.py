@@ -127,15 +127,26 @@ def test_date_and_time_parsing():
     assert moment.to_python("2024-01-02 03:04Z").tzinfo is not None
 
 
-def test_naive_datetime_is_taken_as_utc_with_a_warning():
+def test_naive_datetime_is_read_in_time_zone_with_a_warning():
     field = models.DateTimeField()
     field.set_attributes_from_name("when")
-    with override_settings(USE_TZ=True):
+    with override_settings(USE_TZ=True, TIME_ZONE="UTC"):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             value = field.get_prep_value(datetime.datetime(2024, 1, 1, 12, 0))
     assert value == datetime.datetime(2024, 1, 1, 12, 0, tzinfo=timezone.utc)
     assert any("naive datetime" in str(w.message) for w in caught)
+    # As Django: the wall-clock time of TIME_ZONE, not UTC (Berlin is UTC+1 in January, +2 in July).
+    with override_settings(USE_TZ=True, TIME_ZONE="Europe/Berlin"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            winter = field.get_prep_value(datetime.datetime(2024, 1, 1, 12, 0))
+            summer = field.get_prep_value(datetime.datetime(2024, 7, 1, 12, 0))
+            midnight = field.to_python(datetime.date(2024, 7, 1))
+    assert timezone.to_utc(winter).replace(tzinfo=None) == datetime.datetime(2024, 1, 1, 11, 0)
+    assert timezone.to_utc(summer).replace(tzinfo=None) == datetime.datetime(2024, 7, 1, 10, 0)
+    assert timezone.to_utc(midnight).replace(tzinfo=None) == datetime.datetime(2024, 6, 30, 22, 0)
+    assert any("Europe/Berlin" in str(w.message) for w in caught)
     with override_settings(USE_TZ=False):
         naive = datetime.datetime(2024, 1, 1, 12, 0)
         assert field.get_prep_value(naive) == naive

@@ -1,8 +1,9 @@
 """Date and time fields.
 
 With ``USE_TZ`` a DateTimeField holds aware datetimes and the database stores
-UTC. A naive datetime given to such a field is taken to be UTC (a
-RuntimeWarning says so), so it never silently shifts by the server's offset.
+UTC. A naive datetime (or a date) given to such a field is read as wall-clock
+time in the default time zone, ``TIME_ZONE``, as Django does; a RuntimeWarning
+says so for datetimes, since the naive value is usually a bug.
 """
 from __future__ import absolute_import, unicode_literals
 
@@ -95,7 +96,7 @@ class DateTimeField(DateField):
             return value
         if isinstance(value, datetime.date):
             value = datetime.datetime(value.year, value.month, value.day)
-            return timezone.make_aware(value, timezone.utc) if _use_tz() else value
+            return timezone.make_aware(value, timezone.get_default_timezone()) if _use_tz() else value
         if isinstance(value, string_types):
             return self.parse_text(value, _parse_datetime_or_date, "invalid_datetime")
         raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value})
@@ -107,8 +108,9 @@ class DateTimeField(DateField):
         if value is not None and _use_tz() and timezone.is_naive(value):
             name = "%s.%s" % (self.model.__name__, self.name) if self.model is not None else self.name
             warnings.warn("DateTimeField %s received a naive datetime (%s) while time zone support is "
-                          "active; it is taken as UTC." % (name, value), RuntimeWarning)
-            value = timezone.make_aware(value, timezone.utc)
+                          "active; it is read in TIME_ZONE (%s)." % (name, value, timezone.get_default_timezone_name()),
+                          RuntimeWarning)
+            value = timezone.make_aware(value, timezone.get_default_timezone())
         return value
 
     def adapt_for_database(self, value, connection):
