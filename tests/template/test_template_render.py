@@ -220,3 +220,28 @@ def test_csrf_token_is_fetched_only_when_a_template_uses_it(use_templates):
     html = engine.from_string("{{ csrf_input }}|{{ csrf_token }}").render({}, FakeRequest())
     assert html == '<input type="hidden" name="csrfmiddlewaretoken" value="tok&lt;en&gt;">|tok&lt;en&gt;'
     assert len(calls) == 1  # once per render, however often it is printed
+
+
+def test_render_reports_extended_and_included_templates(use_templates):
+    # What the test client's response.templates is built from: the page, then what it loads.
+    from pyframework.core.signals import template_rendered
+
+    use_templates()
+    seen = []
+
+    def remember(template, context, **kwargs):
+        seen.append((template.name, context.get("name")))
+
+    template_rendered.connect(remember, dispatch_uid="test-nested-templates")
+    try:
+        html = render_to_string("child.html", {"name": "Ann", "content": "body"})
+        engines["jinja2"].from_string(
+            '{% include "plain.txt" %}|{% include ["missing.html", "mail.xml"] %}').render({"name": "Bo", "content": ""})
+    finally:
+        template_rendered.disconnect(dispatch_uid="test-nested-templates")
+    assert html == "<title>Child Ann</title><body><p>body</p></body>"
+    assert seen == [("child.html", "Ann"), ("base.html", "Ann"),
+                    (None, "Bo"), ("plain.txt", "Bo"), ("mail.xml", "Bo")]
+    # Nothing listening: nothing is recorded, and the next render reports nothing stale.
+    render_to_string("child.html", {"name": "Cy", "content": ""})
+    assert len(seen) == 5

@@ -77,11 +77,12 @@ class LoginTests(TestCase):
 
     def test_templates_and_context_are_recorded(self):
         response = self.client.get("/greeting/")
-        # The templates the views render (Jinja2's own {% include %}s are not reported).
-        self.assertEqual([t.name for t in response.templates], ["greeting.html"])
+        # The template the view renders, then the one it includes, as Django's client lists them.
+        self.assertEqual([t.name for t in response.templates], ["greeting.html", "name.html"])
         self.assertEqual(response.context["greeting"], "hello")
         self.assertTemplateUsed(response, "greeting.html")
         self.assertTemplateUsed(response, "greeting.html", count=1)
+        self.assertTemplateUsed(response, "name.html")
         self.assertTemplateNotUsed(response, "other.html")
         with self.assertRaises(AssertionError):
             self.assertTemplateUsed(response, "other.html")

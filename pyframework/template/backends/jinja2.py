@@ -7,6 +7,7 @@
 from __future__ import absolute_import, unicode_literals
 
 import os
+import threading
 
 from pyframework.template import jython
 
@@ -89,6 +90,8 @@ class Jinja2(object):
             self.env.globals.setdefault("npgettext", translation.npgettext)
         l10n.install(self.env)  # date/time/number/localize/localtime filters, language globals
         self._csrf_get_token = _find_csrf_get_token()
+        self._get_template = self.env.get_template
+        _report_nested_templates(self)
 
     def _app_template_dirs(self):
         dirs = []
@@ -100,7 +103,7 @@ class Jinja2(object):
 
     def get_template(self, template_name):
         try:
-            return Template(self.env.get_template(template_name), self)
+            return Template(self._get_template(template_name), self)
         except _TRANSLATED_ERRORS as exc:
             raise self.translate_error(exc)
 
@@ -149,16 +152,54 @@ class Template(object):
 
     def render(self, context=None, request=None):
         data = self.backend.make_context(context, request)
-        if template_rendered._receivers:
-            # The test client records templates and contexts (response.templates, response.context).
-            template_rendered.send(sender=self.__class__, template=self, context=data)
+        if not template_rendered._receivers:
+            try:
+                return self.template.render(data)
+            except _TRANSLATED_ERRORS as exc:
+                raise self.backend.translate_error(exc)
+        # The test client records templates and contexts (response.templates, response.context),
+        # the ones this template extends and includes too (see _report_nested_templates).
+        template_rendered.send(sender=self.__class__, template=self, context=data)
+        contexts = _rendering.__dict__.setdefault("contexts", [])
+        contexts.append(data)
         try:
             return self.template.render(data)
         except _TRANSLATED_ERRORS as exc:
             raise self.backend.translate_error(exc)
+        finally:
+            contexts.pop()
 
     def __repr__(self):
         return "<Template %r>" % (self.name,)
+
+
+# The contexts of the Template.render calls in progress on this thread, innermost last; kept
+# only while something listens to template_rendered (the test client, assertTemplateUsed).
+_rendering = threading.local()
+
+
+def _report_nested_templates(backend):
+    """Send template_rendered for the templates a render extends, includes or imports.
+
+    Jinja2 loads those through ``environment.get_template`` / ``select_template`` while the
+    outer template renders, so the engine's two loaders are wrapped on this environment: as
+    Django's test client does, ``response.templates`` then lists ``base.html`` after the page
+    that extends it. Outside a render, or with no listener, the wrappers only pass through.
+    """
+    env = backend.env
+
+    def recording(load):
+        def load_and_report(*args, **kwargs):
+            loaded = load(*args, **kwargs)
+            contexts = getattr(_rendering, "contexts", None)
+            if contexts and template_rendered._receivers:
+                template_rendered.send(sender=Template, template=Template(loaded, backend), context=contexts[-1])
+            return loaded
+        return load_and_report
+
+    # get_or_select_template calls these two through self, so it needs no wrapper of its own.
+    env.get_template = recording(env.get_template)
+    env.select_template = recording(env.select_template)
 
 
 def _find_csrf_get_token():
