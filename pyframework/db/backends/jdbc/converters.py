@@ -28,6 +28,10 @@ class JsonText(text_type):
     """JSON text that the PostgreSQL dialect binds as jsonb rather than varchar."""
 
 
+class UntypedText(text_type):
+    """A literal the server types from its context (PostgreSQL array literals such as ``{1,2}``)."""
+
+
 # -- JDBC -> Python --------------------------------------------------------------------------
 
 def read_int(rs, index):
@@ -171,6 +175,7 @@ class Binder(object):
             bytearray: self.bind_bytes,
             memoryview: self.bind_bytes,
             JsonText: self.bind_json if dialect.NATIVE_JSON else self.bind_text,
+            UntypedText: self.bind_json,
             type(None): self.bind_null,
             text_type: self.bind_text,
         }
@@ -240,7 +245,9 @@ class Binder(object):
     def bind_bytes(statement, index, value):
         statement.setBytes(index, jvm.to_java_bytes(value))
 
-    def bind_json(self, statement, index, value):
+    @staticmethod
+    def bind_json(statement, index, value):
+        # Types.OTHER: pgJDBC sends the text untyped and the server reads it as the column's type.
         statement.setObject(index, text_type(value), OTHER)
 
     @staticmethod
