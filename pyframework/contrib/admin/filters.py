@@ -9,12 +9,14 @@ from __future__ import absolute_import, unicode_literals
 
 import datetime
 
+from pyframework.conf import settings
 from pyframework.contrib.admin.exceptions import IncorrectLookupParameters
 from pyframework.contrib.admin.utils import get_model_from_relation
 from pyframework.core.exceptions import ImproperlyConfigured, ValidationError
 from pyframework.db import models
 from pyframework.utils import timezone
 from pyframework.utils.compat import text_type
+from pyframework.utils.dateparse import parse_date, parse_datetime
 from pyframework.utils.translation import gettext_lazy as _
 
 
@@ -263,6 +265,8 @@ class DateFieldListFilter(FieldListFilter):
         self.field_generic = "%s__" % field_path
         self.date_params = dict((k, v[-1]) for k, v in params.items() if k.startswith(self.field_generic))
         now = timezone.now()
+        if timezone.is_aware(now):  # "today" is the user's day: the current time zone's, as Django's
+            now = timezone.localtime(now)
         if isinstance(field, models.DateTimeField):
             today = now.replace(hour=0, minute=0, second=0, microsecond=0)
         else:
@@ -302,14 +306,19 @@ class DateFieldListFilter(FieldListFilter):
         text = text_type(value).strip()
         try:
             if isinstance(field, models.DateTimeField):
-                for pattern in ("%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
-                    try:
-                        parsed = datetime.datetime.strptime(text.replace("+00:00", ""), pattern.replace("%z", ""))
-                        return timezone.make_aware(parsed)
-                    except ValueError:
-                        continue
+                parsed = parse_datetime(text)
+                if parsed is None:
+                    day = parse_date(text)
+                    if day is None:
+                        raise ValueError(text)
+                    parsed = datetime.datetime(day.year, day.month, day.day)
+                if timezone.is_naive(parsed) and settings.USE_TZ:
+                    parsed = timezone.make_aware(parsed)  # wall-clock time in the current time zone
+                return parsed
+            day = parse_date(text[:10])
+            if day is None:
                 raise ValueError(text)
-            return datetime.datetime.strptime(text[:10], "%Y-%m-%d").date()
+            return day
         except ValueError:
             raise IncorrectLookupParameters("%r is not a date" % (text,))
 

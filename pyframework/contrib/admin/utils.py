@@ -18,6 +18,7 @@ from pyframework.urls import NoReverseMatch, reverse
 from pyframework.utils.compat import string_types, text_type
 from pyframework.utils.html import format_html
 from pyframework.utils.text import capfirst
+from pyframework.utils import timezone
 from pyframework.utils.translation import ngettext
 
 # Characters of a primary key that cannot appear as such in a URL path segment.
@@ -235,8 +236,12 @@ def display_for_field(value, field, empty_value_display):
 
 
 def _format_datetime(value):
-    """Datetimes are stored and shown in UTC (TIME_ZONE is UTC-only here), with the zone named."""
-    return value.strftime("%Y-%m-%d %H:%M:%S") + (" UTC" if value.utcoffset() is not None else "")
+    """An aware datetime in the current time zone (activated, else TIME_ZONE), its zone abbreviated after it."""
+    value = timezone.template_localtime(value)
+    text = value.strftime("%Y-%m-%d %H:%M:%S")
+    if value.utcoffset() is None:
+        return text
+    return "%s %s" % (text, value.tzname() or timezone.get_current_timezone_name())
 
 
 def display_for_value(value, empty_value_display, boolean=False):
