@@ -169,15 +169,21 @@ start_mariadb() {
     mariadb_exports
 }
 
-stop_mariadb() {
-    if mariadb_running; then
+# Stops the server whose pid is in DIR/server.pid (NAME for the log), then removes DIR.
+stop_pid_server() {
+    local dir="$1" name="$2"
+    if [ -f "$dir/server.pid" ] && kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; then
         local pid
-        pid="$(cat "$MARIADB_DIR/server.pid")"
+        pid="$(cat "$dir/server.pid")"
         kill "$pid"
         while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-        log "MariaDB stopped"
+        log "$name stopped"
     fi
-    rm -rf "$MARIADB_DIR"
+    rm -rf "$dir"
+}
+
+stop_mariadb() {
+    stop_pid_server "$MARIADB_DIR" MariaDB
 }
 
 redis_exports() {
@@ -213,14 +219,7 @@ start_redis() {
 }
 
 stop_redis() {
-    if redis_running; then
-        local pid
-        pid="$(cat "$REDIS_DIR/server.pid")"
-        kill "$pid"
-        while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-        log "Redis stopped"
-    fi
-    rm -rf "$REDIS_DIR"
+    stop_pid_server "$REDIS_DIR" Redis
 }
 
 case "${1:-}" in

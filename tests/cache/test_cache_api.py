@@ -210,29 +210,41 @@ def test_culling_past_max_entries(tmp_path, clock):
         assert len(found) <= 9 and "k0" in found and "k9" in found and "k1" not in found
 
 
-def test_locmem_is_shared_by_location_and_thread_safe():
+@pytest.fixture(params=["locmem", "redis"])
+def atomic_backend(request, tmp_path):
+    """The backends whose incr and add are atomic between threads (and, for Redis, processes)."""
+    for cache_backend in _configured_backend(request, tmp_path):
+        yield cache_backend
+
+
+def test_incr_and_add_are_atomic_across_threads(atomic_backend):
+    atomic_backend.set("counter", 0)
+    errors = []
+
+    def work():
+        try:
+            for _ in range(200):
+                caches["default"].incr("counter")
+                caches["default"].add("added", threading.current_thread().name)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert atomic_backend.get("counter") == 800
+    assert atomic_backend.get("added") in [thread.name for thread in threads]
+
+
+def test_locmem_is_shared_by_location():
     config = {"BACKEND": LOCMEM, "LOCATION": "threads"}
-    with override_settings(CACHES={"default": config, "same": config}):
+    with override_settings(CACHES={"default": config, "same": config, "other": dict(config, LOCATION="other")}):
         cache.set("counter", 0)
         assert caches["same"].get("counter") == 0
-        errors = []
-
-        def work():
-            try:
-                for _ in range(200):
-                    caches["default"].incr("counter")
-                    caches["default"].add("added", threading.current_thread().name)
-            except Exception as exc:  # pragma: no cover - reported below
-                errors.append(exc)
-
-        threads = [threading.Thread(target=work) for _ in range(4)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert not errors
-        assert cache.get("counter") == 800
-        assert cache.get("added") in [thread.name for thread in threads]
+        assert caches["other"].get("counter") is None
         cache.clear()
 
 
