@@ -109,6 +109,7 @@ def test_first_server_writes_the_others_read(raw):
     ({"LOCATION": "http://127.0.0.1:6379/0"}, "LOCATION"),
     ({"LOCATION": "redis://127.0.0.1:6379/first"}, "LOCATION"),
     ({"LOCATION": "redis://127.0.0.1:6379/0", "OPTIONS": {"socket_timeout": "soon"}}, "socket_timeout"),
+    ({"LOCATION": "redis://127.0.0.1:6379/0", "OPTIONS": {"RETRY_AFTER": "later"}}, "RETRY_AFTER"),
 ])
 def test_misconfiguration_names_the_setting(config, named):
     with override_settings(CACHES={"default": dict({"BACKEND": REDIS_BACKEND}, **config)}):
@@ -129,7 +130,7 @@ def private_redis(tmp_path):
 
 def test_server_down_is_a_logged_miss_and_recovers(private_redis, caplog):
     caplog.set_level(logging.DEBUG, logger="pyframework.core.cache")
-    options = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
+    options = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5, "RETRY_AFTER": 1}
     with override_settings(CACHES={"default": redis_config(private_redis.url, OPTIONS=options)}):
         cache = caches["default"]
         cache.set("k", "before")
@@ -151,7 +152,10 @@ def test_server_down_is_a_logged_miss_and_recovers(private_redis, caplog):
         assert len(warnings) == 1 and private_redis.url in warnings[0].getMessage()
 
         private_redis.start()  # same port, empty (no persistence)
-        assert cache.get("k") is None
+        # Within RETRY_AFTER of the last failure the server is not asked: still a miss.
+        assert cache.add("early", 1) is False
+        time.sleep(1.2)
+        assert cache.get("k") is None and cache.get("early") is None
         cache.set("k", "after")
         assert cache.get("k") == "after"
         assert cache.add("n", 1) is True and cache.incr("n") == 2
@@ -160,8 +164,8 @@ def test_server_down_is_a_logged_miss_and_recovers(private_redis, caplog):
 
 
 def test_requests_are_served_while_redis_is_down(private_redis):
-    config = {"default": redis_config(private_redis.url, OPTIONS={"socket_timeout": 0.5,
-                                                                  "socket_connect_timeout": 0.5})}
+    config = {"default": redis_config(private_redis.url, OPTIONS={"socket_timeout": 0.5, "socket_connect_timeout": 0.5,
+                                                                  "RETRY_AFTER": 0})}
     middleware = ["pyframework.middleware.cache.UpdateCacheMiddleware",
                   "pyframework.contrib.sessions.middleware.SessionMiddleware",
                   "pyframework.middleware.cache.FetchFromCacheMiddleware"]

@@ -12,10 +12,12 @@ other Redis clients read counters), everything else as a protocol 2 pickle, whic
 Jython both read: one Redis serves nodes of both runtimes.
 
 Unlike Django, an unreachable server is not an error: reads are misses, writes are dropped,
-``add`` and ``touch`` return False, ``incr`` raises the ValueError of a missing key. The first
-failure of an outage is logged as a warning on the ``pyframework.core.cache`` logger, and its end
-(the first command that works again) as info; the driver reconnects by itself, no restart is
-needed. The connection pools are shared by every thread of the process.
+``add`` and ``touch`` return False, ``incr`` raises the ValueError of a missing key. After a
+failure the server is left alone for OPTIONS ``RETRY_AFTER`` seconds (default 1), so a server
+that hangs costs one timeout per second, not one per cache call; then the next command tries it
+again. The first failure of an outage is logged as a warning on the ``pyframework.core.cache``
+logger, and its end (the first command that works again) as info; the driver reconnects by
+itself, no restart is needed. The connection pools are shared by every thread of the process.
 """
 from __future__ import absolute_import, unicode_literals
 
@@ -23,6 +25,7 @@ import logging
 import random
 import re
 import threading
+import time
 
 from pyframework.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache, dumps, loads
 from pyframework.core.cache.backends.redis_client import RedisConnection, parse_url
@@ -32,10 +35,13 @@ from pyframework.utils.compat import integer_types, string_types
 logger = logging.getLogger("pyframework.core.cache")
 
 # One connection (pool) per server URL and options, for the whole process; the servers
-# currently failing, so an outage is logged once and its end once.
+# currently failing, with the moment to try them again (an outage is logged once, its end once).
 _connections = {}
-_unreachable = set()
+_unreachable = {}
 _lock = threading.Lock()
+
+#: Seconds an unreachable server is not asked again (OPTIONS RETRY_AFTER).
+DEFAULT_RETRY_AFTER = 1.0
 
 
 def _connection(url, options):
@@ -77,7 +83,14 @@ class RedisCache(BaseCache):
             raise ImproperlyConfigured("The Redis cache needs a server: set CACHES LOCATION to redis://host:port/db.")
         for url in self._servers:
             parse_url(url)  # a malformed URL fails now, naming the setting
-        self._options = dict(params.get("OPTIONS", {}))
+        options = dict(params.get("OPTIONS", {}))
+        retry_after = options.pop("RETRY_AFTER", DEFAULT_RETRY_AFTER)
+        try:
+            self._retry_after = float(retry_after)
+        except (TypeError, ValueError):
+            raise ImproperlyConfigured("CACHES OPTIONS RETRY_AFTER must be a number of seconds, not %r." % (retry_after,))
+        # The rest configures the client (MAX_ENTRIES and CULL_FREQUENCY mean nothing to Redis).
+        self._options = dict((key, value) for key, value in options.items() if key.islower())
 
     def get_backend_timeout(self, timeout=DEFAULT_TIMEOUT):
         if timeout is DEFAULT_TIMEOUT:
@@ -90,17 +103,19 @@ class RedisCache(BaseCache):
             url = self._servers[0]
         else:
             url = random.choice(self._servers[1:])
+        retry_at = _unreachable.get(url)
+        if retry_at is not None and time.time() < retry_at:
+            return fallback
         try:
             result = operation(_connection(url, self._options))
         except CacheServerUnavailable as exc:
-            if url not in _unreachable:
-                _unreachable.add(url)
+            if retry_at is None:
                 logger.warning("Redis cache server %s is unreachable, serving without it: %s", url, exc)
             else:
                 logger.debug("Redis cache server %s still unreachable: %s", url, exc)
+            _unreachable[url] = time.time() + self._retry_after
             return fallback
-        if url in _unreachable:
-            _unreachable.discard(url)
+        if retry_at is not None and _unreachable.pop(url, None) is not None:
             logger.info("Redis cache server %s is reachable again.", url)
         return result
 

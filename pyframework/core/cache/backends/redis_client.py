@@ -136,7 +136,7 @@ else:
             if redis is None:
                 raise ImproperlyConfigured("The Redis cache on CPython needs redis-py: pip install redis.")
             host, port, db, username, password = parse_url(url)
-            pool_options = dict((key, value) for key, value in options.items() if key.islower())
+            pool_options = dict(options)
             pool_options["socket_connect_timeout"] = _timeout_option(options, "socket_connect_timeout")
             pool_options["socket_timeout"] = _timeout_option(options, "socket_timeout")
             try:
