@@ -108,6 +108,7 @@ def test_first_server_writes_the_others_read(raw):
     ({"LOCATION": ""}, "LOCATION"),
     ({"LOCATION": "http://127.0.0.1:6379/0"}, "LOCATION"),
     ({"LOCATION": "redis://127.0.0.1:6379/first"}, "LOCATION"),
+    ({"LOCATION": "redis://user:s3cret@127.0.0.1:port/0"}, "redis://127.0.0.1:port/0"),
     ({"LOCATION": "redis://127.0.0.1:6379/0", "OPTIONS": {"socket_timeout": "soon"}}, "socket_timeout"),
     ({"LOCATION": "redis://127.0.0.1:6379/0", "OPTIONS": {"RETRY_AFTER": "later"}}, "RETRY_AFTER"),
 ])
@@ -115,7 +116,7 @@ def test_misconfiguration_names_the_setting(config, named):
     with override_settings(CACHES={"default": dict({"BACKEND": REDIS_BACKEND}, **config)}):
         with pytest.raises(ImproperlyConfigured) as error:
             caches["default"].get("k")
-        assert named in str(error.value)
+        assert named in str(error.value) and "s3cret" not in str(error.value)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ import threading
 import time
 
 from pyframework.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache, dumps, loads
-from pyframework.core.cache.backends.redis_client import RedisConnection, parse_url
+from pyframework.core.cache.backends.redis_client import RedisConnection, parse_url, redacted
 from pyframework.core.exceptions import CacheServerUnavailable, ImproperlyConfigured
 from pyframework.utils.compat import integer_types, string_types
 
@@ -110,13 +110,13 @@ class RedisCache(BaseCache):
             result = operation(_connection(url, self._options))
         except CacheServerUnavailable as exc:
             if retry_at is None:
-                logger.warning("Redis cache server %s is unreachable, serving without it: %s", url, exc)
+                logger.warning("Redis cache server %s is unreachable, serving without it: %s", redacted(url), exc)
             else:
-                logger.debug("Redis cache server %s still unreachable: %s", url, exc)
+                logger.debug("Redis cache server %s still unreachable: %s", redacted(url), exc)
             _unreachable[url] = time.time() + self._retry_after
             return fallback
         if retry_at is not None and _unreachable.pop(url, None) is not None:
-            logger.info("Redis cache server %s is reachable again.", url)
+            logger.info("Redis cache server %s is reachable again.", redacted(url))
         return result
 
     def _key(self, key, version=None):

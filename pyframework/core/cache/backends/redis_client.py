@@ -11,6 +11,8 @@ any other error of the server is left as the driver raised it.
 """
 from __future__ import absolute_import, unicode_literals
 
+import re
+
 from pyframework.core.exceptions import CacheServerUnavailable, ImproperlyConfigured
 from pyframework.utils.compat import JYTHON, unquote, urlsplit
 
@@ -19,17 +21,22 @@ from pyframework.utils.compat import JYTHON, unquote, urlsplit
 DEFAULT_SOCKET_TIMEOUT = 2.0
 
 
+def redacted(url):
+    """``url`` without its user and password, for messages and logs."""
+    return re.sub(r"//[^@/]*@", "//", url)
+
+
 def parse_url(url):
     """``(host, port, db, username, password)`` of ``redis://[[user]:password@]host[:port][/db]``."""
     parts = urlsplit(url)
     if parts.scheme != "redis":
-        raise ImproperlyConfigured("CACHES LOCATION %r: the Redis cache takes redis://host:port/db URLs." % (url,))
+        raise ImproperlyConfigured("CACHES LOCATION %r: the Redis cache takes redis://host:port/db URLs." % (redacted(url),))
     path = parts.path.strip("/")
     try:
         db = int(path) if path else 0
         port = parts.port or 6379
     except ValueError:
-        raise ImproperlyConfigured("CACHES LOCATION %r: the port and the database must be numbers." % (url,))
+        raise ImproperlyConfigured("CACHES LOCATION %r: the port and the database must be numbers." % (redacted(url),))
     username = unquote(parts.username) if parts.username else None
     password = unquote(parts.password) if parts.password else None
     return parts.hostname or "localhost", port, db, username, password
