@@ -14,12 +14,18 @@
 # MariaDB: started only when PYFRAMEWORK_TEST_MARIADB=1 (Debian's mariadb-server, installed on
 # demand): private datadir, socket and port.
 #
+# Redis: Debian's redis-server (installed on demand) on a free loopback port, persistence off,
+# working directory $PYFRAMEWORK_DBSERVERS_DIR/redis. Exported as PYFRAMEWORK_TEST_REDIS_URL
+# (and PYFRAMEWORK_TEST_REDIS_SERVER, the binary, for the tests that start their own server to
+# stop and restart it). PYFRAMEWORK_TEST_REDIS=0 leaves it out.
+#
 # Progress goes to stderr; stdout carries only the export lines.
 set -euo pipefail
 
 STATE="${PYFRAMEWORK_DBSERVERS_DIR:-/tmp/pyframework-dbservers}"
 PG_DIR="$STATE/postgresql"
 MARIADB_DIR="$STATE/mariadb"
+REDIS_DIR="$STATE/redis"
 
 log() { echo "dbservers: $*" >&2; }
 
@@ -163,15 +169,57 @@ start_mariadb() {
     mariadb_exports
 }
 
-stop_mariadb() {
-    if mariadb_running; then
+# Stops the server whose pid is in DIR/server.pid (NAME for the log), then removes DIR.
+stop_pid_server() {
+    local dir="$1" name="$2"
+    if [ -f "$dir/server.pid" ] && kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; then
         local pid
-        pid="$(cat "$MARIADB_DIR/server.pid")"
+        pid="$(cat "$dir/server.pid")"
         kill "$pid"
         while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-        log "MariaDB stopped"
+        log "$name stopped"
     fi
-    rm -rf "$MARIADB_DIR"
+    rm -rf "$dir"
+}
+
+stop_mariadb() {
+    stop_pid_server "$MARIADB_DIR" MariaDB
+}
+
+redis_exports() {
+    echo "export PYFRAMEWORK_TEST_REDIS_URL=redis://127.0.0.1:$(cat "$REDIS_DIR/port")/0"
+    echo "export PYFRAMEWORK_TEST_REDIS_SERVER=$(command -v redis-server)"
+}
+
+redis_running() {
+    [ -f "$REDIS_DIR/server.pid" ] && kill -0 "$(cat "$REDIS_DIR/server.pid")" 2>/dev/null
+}
+
+start_redis() {
+    command -v redis-server >/dev/null 2>&1 || apt_install redis-server
+    if redis_running; then
+        log "Redis already running on port $(cat "$REDIS_DIR/port")"
+        redis_exports
+        return 0
+    fi
+    prepare_server_dir "$REDIS_DIR" "$(id -un)" || return 1
+    local port
+    port="$(cat "$REDIS_DIR/port")"
+    # No RDB/AOF files: the data is disposable, like the PostgreSQL cluster's.
+    redis-server --bind 127.0.0.1 --port "$port" --dir "$REDIS_DIR" --save "" --appendonly no \
+        --daemonize yes --pidfile "$REDIS_DIR/server.pid" --logfile "$REDIS_DIR/server.log" >&2
+    local waited=0
+    until redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; do
+        waited=$((waited + 1))
+        if [ "$waited" -gt 60 ]; then cat "$REDIS_DIR/server.log" >&2; return 1; fi
+        sleep 0.5
+    done
+    log "Redis $(redis-server --version | awk '{print $3}') listening on 127.0.0.1:$port"
+    redis_exports
+}
+
+stop_redis() {
+    stop_pid_server "$REDIS_DIR" Redis
 }
 
 case "${1:-}" in
@@ -179,10 +227,12 @@ case "${1:-}" in
         mkdir -p "$STATE"
         start_postgresql
         if [ "${PYFRAMEWORK_TEST_MARIADB:-0}" = "1" ]; then start_mariadb; fi
+        if [ "${PYFRAMEWORK_TEST_REDIS:-1}" = "1" ]; then start_redis; fi
         ;;
     stop)
         stop_postgresql
         stop_mariadb
+        stop_redis
         rmdir "$STATE" 2>/dev/null || true
         ;;
     status)
@@ -190,6 +240,7 @@ case "${1:-}" in
         BIN="$(pg_bindir)" && pg_running && echo "postgresql: running on port $(cat "$PG_DIR/port")" \
             || echo "postgresql: stopped"
         mariadb_running && echo "mariadb: running on port $(cat "$MARIADB_DIR/port")" || echo "mariadb: stopped"
+        redis_running && echo "redis: running on port $(cat "$REDIS_DIR/port")" || echo "redis: stopped"
         ;;
     *)
         echo "usage: bash tests/dbservers.sh start|stop|status" >&2

@@ -62,7 +62,8 @@ fetch_jdbc_drivers() {
 
 # The database matrix (tests/dbtesting.py) needs a PostgreSQL server: a private one is started
 # (and stopped on exit) unless PYFRAMEWORK_TEST_POSTGRES_URL already names one. A private
-# MariaDB is started with it unless PYFRAMEWORK_TEST_MARIADB=0.
+# MariaDB is started with it unless PYFRAMEWORK_TEST_MARIADB=0, and a private redis-server for
+# the Redis cache tests (PYFRAMEWORK_TEST_REDIS_URL) unless PYFRAMEWORK_TEST_REDIS=0.
 export PYFRAMEWORK_TEST_MARIADB="${PYFRAMEWORK_TEST_MARIADB:-1}"
 start_database_servers() {
     if [ -n "${PYFRAMEWORK_TEST_POSTGRES_URL:-}" ]; then

@@ -39,6 +39,14 @@ class BadRequest(Exception):
     """The request is malformed: becomes a 400 response."""
 
 
+class CacheServerUnavailable(Exception):
+    """A cache server (Redis) could not be reached; the cache backend turns it into a miss.
+
+    Not in Django (its Redis backend lets the driver's error through): here a cache outage
+    must never fail a request.
+    """
+
+
 class SuspiciousOperation(Exception):
     """The request looks like an attack or a client bug: becomes a 400 response."""
 

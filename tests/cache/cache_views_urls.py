@@ -64,6 +64,11 @@ def with_last_modified(request):
     return response
 
 
+def session_visits(request):
+    request.session["visits"] = request.session.get("visits", 0) + 1
+    return HttpResponse("visit %d" % request.session["visits"])
+
+
 urlpatterns = [
     path("plain/", counted),
     path("cached/", cached),
@@ -75,4 +80,5 @@ urlpatterns = [
     path("private/", private),
     path("sets-cookie/", sets_cookie),
     path("dated/", with_last_modified),
+    path("session/", session_visits),
 ]

@@ -1,4 +1,6 @@
-"""The cache API on every backend that stores something (locmem, file, db) and on the dummy one."""
+"""The cache API on every backend that stores something (locmem, file, Redis; db in test_db_cache)
+and on the dummy one. Tests that move a fake clock run on locmem and file; Redis keeps real time
+(its expiry tests are in test_redis_cache)."""
 from __future__ import unicode_literals
 
 import threading
@@ -12,6 +14,7 @@ from pyframework.core.cache.backends import locmem
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.test import override_settings
 from fake_clock_support import FakeClock
+from redis_support import REDIS_BACKEND, redis_url
 
 LOCMEM = "pyframework.core.cache.backends.locmem.LocMemCache"
 FILE = "pyframework.core.cache.backends.filebased.FileBasedCache"
@@ -30,19 +33,33 @@ def clock(monkeypatch):
     return fake
 
 
-@pytest.fixture(params=["locmem", "file"])
-def backend(request, tmp_path, clock):
-    import pyframework.core.cache.backends.filebased as filebased
-    clock_target = filebased
-    request.getfixturevalue("monkeypatch").setattr(clock_target, "time", clock)
+def _configured_backend(request, tmp_path):
     if request.param == "locmem":
         config = {"BACKEND": LOCMEM, "LOCATION": "test-%s" % id(request)}
-    else:
+    elif request.param == "file":
         config = {"BACKEND": FILE, "LOCATION": str(tmp_path / "cache")}
+    else:
+        config = {"BACKEND": REDIS_BACKEND, "LOCATION": redis_url()}
     with override_settings(CACHES={"default": config, "other": dict(config, KEY_PREFIX="other")}):
         caches["default"].clear()
         yield caches["default"]
         caches["default"].clear()
+
+
+@pytest.fixture(params=["locmem", "file", "redis"])
+def backend(request, tmp_path):
+    """Every backend that stores, on real time."""
+    for cache_backend in _configured_backend(request, tmp_path):
+        yield cache_backend
+
+
+@pytest.fixture(params=["locmem", "file"])
+def clocked_backend(request, tmp_path, clock):
+    """The backends whose expiry follows the fake ``clock``."""
+    import pyframework.core.cache.backends.filebased as filebased
+    request.getfixturevalue("monkeypatch").setattr(filebased, "time", clock)
+    for cache_backend in _configured_backend(request, tmp_path):
+        yield cache_backend
 
 
 class Thing(object):
@@ -78,39 +95,39 @@ def test_values_are_copies(backend):
     assert backend.get("k") == {"list": [1]}
 
 
-def test_add_only_when_missing(backend, clock):
-    assert backend.add("k", "first", 10) is True
-    assert backend.add("k", "second") is False
-    assert backend.get("k") == "first"
+def test_add_only_when_missing(clocked_backend, clock):
+    assert clocked_backend.add("k", "first", 10) is True
+    assert clocked_backend.add("k", "second") is False
+    assert clocked_backend.get("k") == "first"
     clock.now += 11
-    assert backend.add("k", "third") is True
-    assert backend.get("k") == "third"
+    assert clocked_backend.add("k", "third") is True
+    assert clocked_backend.get("k") == "third"
 
 
-def test_timeouts(backend, clock):
-    backend.set("default", 1)  # TIMEOUT default: 300 s
-    backend.set("short", 1, 5)
-    backend.set("forever", 1, None)
-    backend.set("zero", 1, 0)
-    assert backend.get("zero") is None
+def test_timeouts(clocked_backend, clock):
+    clocked_backend.set("default", 1)  # TIMEOUT default: 300 s
+    clocked_backend.set("short", 1, 5)
+    clocked_backend.set("forever", 1, None)
+    clocked_backend.set("zero", 1, 0)
+    assert clocked_backend.get("zero") is None
     clock.now += 6
-    assert backend.get("short") is None
-    assert backend.get("default") == 1
+    assert clocked_backend.get("short") is None
+    assert clocked_backend.get("default") == 1
     clock.now += 300
-    assert backend.get("default") is None
+    assert clocked_backend.get("default") is None
     clock.now += 10 ** 8
-    assert backend.get("forever") == 1
+    assert clocked_backend.get("forever") == 1
 
 
-def test_touch(backend, clock):
-    backend.set("k", 1, 5)
-    assert backend.touch("k", 100) is True
+def test_touch(clocked_backend, clock):
+    clocked_backend.set("k", 1, 5)
+    assert clocked_backend.touch("k", 100) is True
     clock.now += 50
-    assert backend.get("k") == 1
-    assert backend.touch("k", None) is True
+    assert clocked_backend.get("k") == 1
+    assert clocked_backend.touch("k", None) is True
     clock.now += 10 ** 6
-    assert backend.get("k") == 1
-    assert backend.touch("missing") is False
+    assert clocked_backend.get("k") == 1
+    assert clocked_backend.touch("missing") is False
 
 
 def test_many(backend):
@@ -120,16 +137,16 @@ def test_many(backend):
     assert backend.get_many(["a", "b", "c"]) == {"c": 3}
 
 
-def test_incr_decr(backend, clock):
-    backend.set("n", 1, 10)
-    assert backend.incr("n") == 2
-    assert backend.incr("n", 10) == 12
-    assert backend.decr("n", 2) == 10
-    assert backend.get("n") == 10
+def test_incr_decr(clocked_backend, clock):
+    clocked_backend.set("n", 1, 10)
+    assert clocked_backend.incr("n") == 2
+    assert clocked_backend.incr("n", 10) == 12
+    assert clocked_backend.decr("n", 2) == 10
+    assert clocked_backend.get("n") == 10
     with pytest.raises(ValueError):
-        backend.incr("missing")
+        clocked_backend.incr("missing")
     clock.now += 11  # incr() did not extend the timeout
-    assert backend.get("n") is None
+    assert clocked_backend.get("n") is None
 
 
 def test_get_or_set(backend):
@@ -193,29 +210,41 @@ def test_culling_past_max_entries(tmp_path, clock):
         assert len(found) <= 9 and "k0" in found and "k9" in found and "k1" not in found
 
 
-def test_locmem_is_shared_by_location_and_thread_safe():
+@pytest.fixture(params=["locmem", "redis"])
+def atomic_backend(request, tmp_path):
+    """The backends whose incr and add are atomic between threads (and, for Redis, processes)."""
+    for cache_backend in _configured_backend(request, tmp_path):
+        yield cache_backend
+
+
+def test_incr_and_add_are_atomic_across_threads(atomic_backend):
+    atomic_backend.set("counter", 0)
+    errors = []
+
+    def work():
+        try:
+            for _ in range(200):
+                caches["default"].incr("counter")
+                caches["default"].add("added", threading.current_thread().name)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert atomic_backend.get("counter") == 800
+    assert atomic_backend.get("added") in [thread.name for thread in threads]
+
+
+def test_locmem_is_shared_by_location():
     config = {"BACKEND": LOCMEM, "LOCATION": "threads"}
-    with override_settings(CACHES={"default": config, "same": config}):
+    with override_settings(CACHES={"default": config, "same": config, "other": dict(config, LOCATION="other")}):
         cache.set("counter", 0)
         assert caches["same"].get("counter") == 0
-        errors = []
-
-        def work():
-            try:
-                for _ in range(200):
-                    caches["default"].incr("counter")
-                    caches["default"].add("added", threading.current_thread().name)
-            except Exception as exc:  # pragma: no cover - reported below
-                errors.append(exc)
-
-        threads = [threading.Thread(target=work) for _ in range(4)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert not errors
-        assert cache.get("counter") == 800
-        assert cache.get("added") in [thread.name for thread in threads]
+        assert caches["other"].get("counter") is None
         cache.clear()
 
 

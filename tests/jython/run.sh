@@ -5,7 +5,8 @@
 #
 # Needs java, python3 (to fetch the pinned pytest wheels) and gradle (which provides
 # jython-standalone and the Jinja2/MarkupSafe/jaydebeapi bundle the WAR ships, via
-# `gradle -q jythonRuntime`, and the JDBC drivers of the database tests, via `gradle -q jdbcDrivers`).
+# `gradle -q jythonRuntime`, the JDBC drivers of the database tests, via `gradle -q jdbcDrivers`,
+# and Jedis for the Redis cache tests, via `gradle -q redisClient`).
 # The database tests run on the databases tests/dbtesting.py selects (PYFRAMEWORK_TEST_DATABASES).
 #
 # Not run on Jython, on purpose:
@@ -25,6 +26,7 @@ LIB="$ROOT/build/jython/lib"
 PYTHON_LIBS="$ROOT/build/jython/python"
 
 JDBC_JARS="$ROOT/build/jdbc"
+REDIS_JARS="$ROOT/build/redis"
 
 # First Gradle: its jythonRuntime task syncs build/jython/ and may remove what else is there.
 if [ ! -f "$LIB/jython-standalone-2.7.4.jar" ] || [ ! -d "$PYTHON_LIBS/jinja2" ] || [ ! -d "$PYTHON_LIBS/jaydebeapi" ]; then
@@ -35,6 +37,11 @@ fi
 if ! ls "$JDBC_JARS"/*.jar >/dev/null 2>&1; then
     echo "jdbc drivers: gradle -q jdbcDrivers"
     gradle -q jdbcDrivers
+fi
+# Jedis and its dependencies: the Redis cache backend's client on Jython.
+if ! ls "$REDIS_JARS"/jedis-*.jar >/dev/null 2>&1; then
+    echo "redis client: gradle -q redisClient"
+    gradle -q redisClient
 fi
 
 python3 tests/jython/build_site.py "$SITE"
@@ -53,6 +60,6 @@ export JYTHONPATH="$SITE:$PYTHON_LIBS"
 # after a test changes the working directory would fail ("No module named startapp").
 export PYTEST_DISABLE_PLUGIN_AUTOLOAD=1
 exec java -Xss2m -Dpython.console.encoding=UTF-8 -Dpython.cachedir.skip=true \
-    -cp "$LIB/*:$JDBC_JARS/*" org.python.util.jython \
+    -cp "$LIB/*:$JDBC_JARS/*:$REDIS_JARS/*" org.python.util.jython \
     -m pytest -p no:cacheprovider -o addopts="" \
     --ignore=tests/war --ignore=tests/deploy --ignore=tests/browser "$@"

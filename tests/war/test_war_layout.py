@@ -46,6 +46,10 @@ def war(tmp_path_factory):
         yield archive
 
 
+REDIS_CLIENT_JARS = ["jedis-8.0.2", "commons-pool2-2.13.1", "gson-2.14.0", "json-20260719",
+                     "redis-authx-core-0.1.1-beta2", "slf4j-api-1.7.36"]
+
+
 @pytest.fixture(scope="module")
 def names(war):
     return set(war.namelist())
@@ -58,9 +62,10 @@ def web_xml(war):
 
 def test_libraries(names):
     libraries = sorted(name for name in names if name.startswith("WEB-INF/lib/") and name.endswith(".jar"))
-    # H2 is the embedded default database (gradle/jdbc-drivers.gradle pins it).
-    assert libraries == ["WEB-INF/lib/h2-2.3.232.jar", "WEB-INF/lib/jython-standalone-2.7.4.jar",
-                         BRIDGE_JAR]
+    # H2 is the embedded default database (gradle/jdbc-drivers.gradle pins it); Jedis and its
+    # dependencies are the Redis cache's client (gradle/redis-client.gradle pins it).
+    assert libraries == sorted(["WEB-INF/lib/h2-2.3.232.jar", "WEB-INF/lib/jython-standalone-2.7.4.jar",
+                                BRIDGE_JAR] + ["WEB-INF/lib/%s.jar" % jar for jar in REDIS_CLIENT_JARS])
 
 
 @pytest.mark.parametrize("module", [

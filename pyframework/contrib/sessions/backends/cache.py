@@ -76,7 +76,9 @@ class SessionStore(SessionCacheMixin, SessionBase):
             return self.create()
         value = self._cache_value(self._get_session(no_load=must_create))
         if must_create:
-            if not self._cache.add(self.cache_key, value, self.get_expiry_age()):
+            # add() is also False when the cache stores nothing (its server is down): only a
+            # key that is really taken is a collision, or create() would draw keys for ever.
+            if not self._cache.add(self.cache_key, value, self.get_expiry_age()) and self.cache_key in self._cache:
                 raise CreateError()
         else:
             self._cache.set(self.cache_key, value, self.get_expiry_age())

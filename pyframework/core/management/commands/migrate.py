@@ -24,10 +24,25 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         from pyframework.db import connections
-        from pyframework.db.migrations.executor import MigrationExecutor
+        from pyframework.db.migrations.lock import migration_lock
 
         self.verbosity = options["verbosity"]
         connection = connections[options["database"]]
+        if options["plan"]:
+            return self.migrate(connection, options)
+        # Under the database's lock: nodes starting together migrate once. The history is read
+        # only once the lock is held, so the waiting node sees what the first one applied.
+        with migration_lock(connection, on_wait=self._waiting):
+            self.migrate(connection, options)
+
+    def _waiting(self):
+        if self.verbosity >= 1:
+            self.stdout.write("Waiting for the migration lock: another migrate is running on this database.")
+            self.stdout.flush()
+
+    def migrate(self, connection, options):
+        from pyframework.db.migrations.executor import MigrationExecutor
+
         try:
             executor = MigrationExecutor(connection, self.migration_progress_callback)
             executor.loader.check_consistent_history(connection)

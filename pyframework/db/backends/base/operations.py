@@ -84,6 +84,18 @@ class BaseDatabaseOperations(object):
     def max_name_length(self):
         return None
 
+    def migration_lock_sql(self):
+        """``(try_sql, wait_sql, release_sql)`` of the lock ``migrate`` holds, or None.
+
+        A session lock of the database server (released when the connection ends, so a killed
+        process leaves none behind), so processes migrating the same database take turns. Each
+        statement takes no parameter and returns one row of one column: ``try_sql`` and
+        ``wait_sql`` a true value once the lock is held (``wait_sql`` may give up after a while
+        and return a false one, it is then repeated). None, the default, means the database
+        has no such lock (SQLite and H2 are one-process databases): migrate runs unlocked.
+        """
+        return None
+
     def no_limit_value(self):
         return self.no_limit_value_
 

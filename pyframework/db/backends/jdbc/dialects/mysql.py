@@ -62,6 +62,11 @@ class MySQLOperations(JdbcOperations):
 
     quote_char = "`"
 
+    def migration_lock_sql(self):
+        # GET_LOCK names are server-wide: the database's name makes them per database (64 chars at most).
+        name = "LEFT(CONCAT('pyframework.migrate.', DATABASE()), 64)"
+        return ("SELECT GET_LOCK(%s, 0)" % name, "SELECT GET_LOCK(%s, 60)" % name, "SELECT RELEASE_LOCK(%s)" % name)
+
     def lookup_cast(self, lookup_type, internal_type=None):
         return "%s"  # comparisons are case-insensitive under the default collations
 

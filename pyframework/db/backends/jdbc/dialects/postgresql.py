@@ -7,6 +7,9 @@ from pyframework.db.backends.jdbc.converters import JsonText, read_text, read_uu
 from pyframework.db.backends.base.operations import STANDARD_OPERATORS
 from pyframework.db.backends.jdbc.dialects.base import POSITIVE_CHECKS, STANDARD_DATA_TYPES, Dialect, JdbcOperations
 
+#: The advisory lock key of ``migrate`` (advisory locks are per database: one key suffices).
+MIGRATION_LOCK_KEY = 0x70796d67  # "pymg"
+
 DATA_TYPES = dict(STANDARD_DATA_TYPES, BinaryField="bytea", GenericIPAddressField="inet", JSONField="jsonb",
                   TextField="text")
 OPERATORS = dict(STANDARD_OPERATORS, regex="~ %s", iregex="~* %s")
@@ -15,6 +18,12 @@ OPERATORS = dict(STANDARD_OPERATORS, regex="~ %s", iregex="~* %s")
 class PostgresOperations(JdbcOperations):
     def max_name_length(self):
         return 63
+
+    def migration_lock_sql(self):
+        # pg_advisory_lock() returns void: the FROM gives the waiting statement a true column.
+        return ("SELECT pg_try_advisory_lock(%d)" % MIGRATION_LOCK_KEY,
+                "SELECT TRUE FROM (SELECT pg_advisory_lock(%d)) AS waited" % MIGRATION_LOCK_KEY,
+                "SELECT pg_advisory_unlock(%d)" % MIGRATION_LOCK_KEY)
 
     def regex_lookup(self, lookup_type):
         return "%s ~ %s" if lookup_type == "regex" else "%s ~* %s"

@@ -14,6 +14,7 @@ import org.gradle.api.Project;
  *     staticUrl = 'static'                     // WAR folder of the static files; must match STATIC_URL
  *     jython = '2.7.4'                         // org.python:jython-standalone version
  *     bundleH2 = true                          // the embedded H2 database driver in WEB-INF/lib
+ *     bundleRedisClient = true                 // Jedis (the Redis cache backend's client) in WEB-INF/lib
  *     port = 8080                              // gradle appRun (or -Pport=...; 0 picks a free port)
  *     frameworkDir = file('../pyframework')    // bundle this pyframework package instead of the plugin's
  * }
@@ -29,6 +30,7 @@ public class PyframeworkExtension {
     private String staticUrl = "static";
     private String jython = Versions.get("jython");
     private boolean bundleH2 = true;
+    private boolean bundleRedisClient = true;
     private Integer port;
     private Object frameworkDir;
 
@@ -79,6 +81,19 @@ public class PyframeworkExtension {
 
     public void setBundleH2(boolean bundleH2) {
         this.bundleH2 = bundleH2;
+    }
+
+    /**
+     * Whether Jedis and its dependencies (commons-pool2, gson, org.json, slf4j-api) go into
+     * WEB-INF/lib: the Redis cache backend needs them on Jython. About 1.5 MB; a project that
+     * never caches in Redis may leave them out.
+     */
+    public boolean getBundleRedisClient() {
+        return bundleRedisClient;
+    }
+
+    public void setBundleRedisClient(boolean bundleRedisClient) {
+        this.bundleRedisClient = bundleRedisClient;
     }
 
     /** The port of {@code gradle appRun}: -Pport wins, then this, then 8080. */

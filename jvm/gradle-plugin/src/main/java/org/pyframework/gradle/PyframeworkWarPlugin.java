@@ -17,6 +17,7 @@ import org.gradle.api.Plugin;
 import org.gradle.api.Project;
 import org.gradle.api.Task;
 import org.gradle.api.artifacts.Configuration;
+import org.gradle.api.artifacts.ModuleDependency;
 import org.gradle.api.file.ConfigurableFileTree;
 import org.gradle.api.file.FileCollection;
 import org.gradle.api.plugins.WarPlugin;
@@ -40,7 +41,7 @@ import org.gradle.api.tasks.bundling.War;
  * {@code gradle war} without changes does no work. WAR layout:
  * <pre>
  *   WEB-INF/web.xml       the bridge servlet on /, the container's default servlet on /STATIC/*
- *   WEB-INF/lib/          jython-standalone, pyframework-servlet, the jdbc configuration (and H2)
+ *   WEB-INF/lib/          jython-standalone, pyframework-servlet, the jdbc configuration (and H2, Jedis)
  *   WEB-INF/python/       pyframework, Jinja2, MarkupSafe, the project's packages and templates
  *   STATIC/               collectstatic's output
  * </pre>
@@ -81,6 +82,12 @@ public class PyframeworkWarPlugin implements Plugin<Project> {
             }
             if (extension.getBundleH2()) {
                 project.getDependencies().add(JDBC_CONFIGURATION, "com.h2database:h2:" + Versions.get("h2"));
+            }
+            if (extension.getBundleRedisClient()) {
+                // With its runtime dependencies; gson's compile-time annotations are not needed.
+                ModuleDependency jedis = (ModuleDependency) project.getDependencies().add(JDBC_CONFIGURATION,
+                        "redis.clients:jedis:" + Versions.get("jedis"));
+                jedis.exclude(Collections.singletonMap("group", "com.google.errorprone"));
             }
             configureTasks(project, extension, staging);
         });
