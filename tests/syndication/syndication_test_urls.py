@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """Feeds of the syndication tests: RSS and Atom of the same entries, a per-object feed."""
 from __future__ import unicode_literals
 

@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """contrib.syndication and utils.feedgenerator: RSS 2.0 and Atom 1.0 documents, read back as XML
 (and by feedparser where it is installed), per-object feeds, templates, dates and Last-Modified."""
 from __future__ import unicode_literals
