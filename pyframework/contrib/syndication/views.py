@@ -38,6 +38,7 @@ from pyframework.utils.translation import get_language
 def add_domain(domain, url, secure=False):
     """``url`` made absolute on ``domain`` unless it already is (``http(s)://``, ``//``, ``mailto:``)."""
     protocol = "https" if secure else "http"
+    url = text_type(url)  # reverse_lazy() results too
     if url.startswith("//"):
         return "%s:%s" % (protocol, url)
     if url.startswith(("http://", "https://", "mailto:")):
