@@ -2,6 +2,7 @@
 from __future__ import unicode_literals
 
 import datetime
+from collections import OrderedDict
 
 from pyframework.contrib.sitemaps import GenericSitemap, Sitemap
 from pyframework.contrib.sitemaps import views
@@ -50,7 +51,8 @@ class I18nSitemap(StaticSitemap):
 articles = GenericSitemap({"queryset": Article.objects.order_by("pk"), "date_field": "updated"},
                           priority=0.8, changefreq="daily")
 
-SITEMAPS = {"static": StaticSitemap, "paged": PagedSitemap(), "articles": articles}
+# Ordered: the index lists sections in the mapping's order (plain dicts have none on Python 2).
+SITEMAPS = OrderedDict([("static", StaticSitemap), ("paged", PagedSitemap()), ("articles", articles)])
 DATED = {"dated": DatedSitemap}
 
 

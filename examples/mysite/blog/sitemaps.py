@@ -1,6 +1,8 @@
 """The blog's sitemap sections: the post list and every post (with its publication date)."""
 from __future__ import unicode_literals
 
+from collections import OrderedDict
+
 from pyframework.contrib.sitemaps import Sitemap
 from pyframework.urls import reverse
 
@@ -29,4 +31,4 @@ class PostSitemap(Sitemap):
         return post.published
 
 
-SITEMAPS = {"blog": BlogIndexSitemap, "posts": PostSitemap}
+SITEMAPS = OrderedDict([("blog", BlogIndexSitemap), ("posts", PostSitemap)])  # the blog first
