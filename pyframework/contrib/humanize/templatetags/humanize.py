@@ -161,6 +161,18 @@ FUTURE_SUBSTRINGS = {
 }
 
 
+# Under a day: (seconds per unit, the "ago" text, the "from now" text). Literal calls, so that
+# makemessages extracts them (the same reason the two tables above are written out).
+_SHORT_DELTAS = (
+    (1, lambda n: ngettext("a second ago", "%(count)s seconds ago", n),
+     lambda n: ngettext("a second from now", "%(count)s seconds from now", n)),
+    (60, lambda n: ngettext("a minute ago", "%(count)s minutes ago", n),
+     lambda n: ngettext("a minute from now", "%(count)s minutes from now", n)),
+    (3600, lambda n: ngettext("an hour ago", "%(count)s hours ago", n),
+     lambda n: ngettext("an hour from now", "%(count)s hours from now", n)),
+)
+
+
 @register.filter
 def naturaltime(value):
     """How long ago (or from now) ``value`` is: ``now``, ``30 seconds ago``, ``2 hours from now``,
@@ -168,30 +180,16 @@ def naturaltime(value):
     if not isinstance(value, datetime.datetime):
         return value
     now = datetime.datetime.now(timezone.utc if timezone.is_aware(value) else None)
-    if value < now:
-        delta = now - value
-        if delta.days != 0:
-            return pgettext("naturaltime", "%(delta)s ago") % {
-                "delta": timesince(value, now, time_strings=PAST_SUBSTRINGS)}
-        if delta.seconds == 0:
-            return _("now")
-        if delta.seconds < 60:
-            return ngettext("a second ago", "%(count)s seconds ago", delta.seconds) % {"count": delta.seconds}
-        if delta.seconds < 3600:
-            count = delta.seconds // 60
-            return ngettext("a minute ago", "%(count)s minutes ago", count) % {"count": count}
-        count = delta.seconds // 3600
-        return ngettext("an hour ago", "%(count)s hours ago", count) % {"count": count}
-    delta = value - now
+    future = value > now
+    delta = value - now if future else now - value
     if delta.days != 0:
-        return pgettext("naturaltime", "%(delta)s from now") % {
-            "delta": timesince(now, value, time_strings=FUTURE_SUBSTRINGS)}
+        if future:
+            return pgettext("naturaltime", "%(delta)s from now") % {
+                "delta": timesince(now, value, time_strings=FUTURE_SUBSTRINGS)}
+        return pgettext("naturaltime", "%(delta)s ago") % {
+            "delta": timesince(value, now, time_strings=PAST_SUBSTRINGS)}
     if delta.seconds == 0:
         return _("now")
-    if delta.seconds < 60:
-        return ngettext("a second from now", "%(count)s seconds from now", delta.seconds) % {"count": delta.seconds}
-    if delta.seconds < 3600:
-        count = delta.seconds // 60
-        return ngettext("a minute from now", "%(count)s minutes from now", count) % {"count": count}
-    count = delta.seconds // 3600
-    return ngettext("an hour from now", "%(count)s hours from now", count) % {"count": count}
+    unit, past_text, future_text = [row for row in _SHORT_DELTAS if delta.seconds >= row[0]][-1]
+    count = delta.seconds // unit
+    return (future_text if future else past_text)(count) % {"count": count}
