@@ -9,7 +9,7 @@ import pytest
 
 from project_settings_support import installed_apps
 from pyframework.contrib.humanize.templatetags import humanize
-from pyframework.template import Library, engines
+from pyframework.template import engines
 from pyframework.utils import timezone, translation
 from pyframework.utils.timesince import timesince, timeuntil
 
@@ -125,27 +125,3 @@ def test_timesince():
         with pytest.raises(ValueError):
             timesince(start, start, depth=0)
 
-
-def test_library_registration_forms():
-    library = Library()
-
-    @library.filter
-    def one(value):
-        return 1
-
-    @library.filter("two")
-    def second(value):
-        return 2
-
-    @library.filter(is_safe=True)
-    def three(value):
-        return 3
-
-    library.filter("four", lambda value: 4)
-
-    @library.simple_tag
-    def greet(name):
-        return "hi " + name
-
-    assert sorted(library.filters) == ["four", "one", "three", "two"]
-    assert library.globals["greet"]("x") == "hi x"
