@@ -81,6 +81,9 @@ CONTRIB_MODULES = [
     ("sitemaps_tests", "pyframework.contrib.sitemaps"),
     ("syndication_tests", "pyframework.contrib.syndication"),
     ("sites_tests", "pyframework.contrib.sites"),
+    ("humanize_tests", "pyframework.contrib.humanize"),
+    ("redirects_tests", "pyframework.contrib.redirects"),
+    ("flatpages_tests", "pyframework.contrib.flatpages"),
 ]
 # What .ci/run measures: the modules that finish quickly, about two minutes on two busy cores.
 CI_MODULES = [

@@ -3,6 +3,7 @@ from __future__ import unicode_literals
 from pyframework.urls import path
 
 from blog import views
+from blog.feeds import LatestPostsFeed
 
 app_name = "blog"
 
@@ -11,4 +12,5 @@ urlpatterns = [
     path("new/", views.PostCreateView.as_view(), name="create"),
     path("<int:pk>/", views.PostDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.PostUpdateView.as_view(), name="edit"),
+    path("feed/", LatestPostsFeed(), name="feed"),
 ]

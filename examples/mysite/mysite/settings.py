@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "pyframework.contrib.sessions",
     "pyframework.contrib.messages",
     "pyframework.contrib.staticfiles",
+    # /sitemap.xml (the app brings its XML templates); the Atom feed of the blog needs no app.
+    # No contrib.sites: links use the request's host (RequestSite), right on every server.
+    "pyframework.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

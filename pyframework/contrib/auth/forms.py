@@ -8,6 +8,7 @@ from pyframework.conf import settings
 from pyframework.contrib.auth import authenticate, get_user_model, password_validation
 from pyframework.contrib.auth.models import User
 from pyframework.contrib.auth.tokens import default_token_generator
+from pyframework.contrib.sites.shortcuts import get_current_site
 from pyframework.core.exceptions import ValidationError
 from pyframework.core.mail import EmailMultiAlternatives
 from pyframework.template.loader import render_to_string
@@ -241,7 +242,8 @@ class PasswordResetForm(forms.Form):
         if domain_override:
             site_name = domain = domain_override
         else:
-            site_name = domain = request.get_host()
+            current_site = get_current_site(request)
+            site_name, domain = current_site.name, current_site.domain
         email_field = get_user_model().get_email_field_name()
         for user in self.get_users(email):
             context = {

@@ -17,6 +17,7 @@ from pyframework.contrib.auth.forms import (
 from pyframework.contrib.auth.mixins import LoginRequiredMixin
 from pyframework.contrib.auth.redirects import redirect_to_login  # noqa: F401  (Django's import path)
 from pyframework.contrib.auth.tokens import default_token_generator
+from pyframework.contrib.sites.shortcuts import get_current_site
 from pyframework.core.exceptions import ImproperlyConfigured, ValidationError
 from pyframework.http import HttpResponseRedirect
 from pyframework.shortcuts import resolve_url
@@ -32,6 +33,12 @@ from pyframework.utils.translation import gettext_lazy as _
 INTERNAL_RESET_SESSION_TOKEN = "_password_reset_token"
 
 _NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
+
+
+def _site_context(request):
+    """``site`` and ``site_name`` for the templates: the current Site, or the request's host."""
+    current_site = get_current_site(request)
+    return {"site": current_site, "site_name": current_site.name}
 
 
 class SecureFormViewMixin(object):
@@ -112,8 +119,8 @@ class LoginView(SecureFormViewMixin, RedirectURLMixin, FormView):
         context = super(LoginView, self).get_context_data(**kwargs)
         context.update({
             self.redirect_field_name: self.get_redirect_url(),
-            "site_name": self.request.get_host(),
         })
+        context.update(_site_context(self.request))
         context.update(self.extra_context or {})
         return context
 
@@ -145,7 +152,8 @@ class LogoutView(RedirectURLMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super(LogoutView, self).get_context_data(**kwargs)
-        context.update({"site_name": self.request.get_host(), "title": _("Logged out")})
+        context.update(_site_context(self.request))
+        context["title"] = _("Logged out")
         context.update(self.extra_context or {})
         return context
 

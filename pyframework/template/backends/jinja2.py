@@ -20,6 +20,7 @@ from pyframework.apps import apps  # noqa: E402
 from pyframework.conf import settings  # noqa: E402
 from pyframework.core.exceptions import ImproperlyConfigured  # noqa: E402
 from pyframework.template import l10n  # noqa: E402
+from pyframework.template.library import installed_libraries  # noqa: E402
 from pyframework.core.signals import template_rendered  # noqa: E402
 from pyframework.template import urls as url_functions  # noqa: E402
 from pyframework.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError  # noqa: E402
@@ -89,6 +90,9 @@ class Jinja2(object):
             self.env.globals.setdefault("pgettext", translation.pgettext)
             self.env.globals.setdefault("npgettext", translation.npgettext)
         l10n.install(self.env)  # date/time/number/localize/localtime filters, language globals
+        # The installed apps' templatetags libraries (Jinja2 has no {% load %}: all of them, always).
+        for library in installed_libraries(apps.get_app_configs()):
+            library.install(self.env)
         self._csrf_get_token = _find_csrf_get_token()
         self._get_template = self.env.get_template
         _report_nested_templates(self)

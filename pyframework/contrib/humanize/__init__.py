@@ -1,0 +1,1 @@
+"""``pyframework.contrib.humanize``: Jinja2 filters that write numbers and dates for people."""

@@ -1,0 +1,1 @@
+"""``pyframework.contrib.sites``: the ``Site`` rows (domain + name) a project serves, as in Django."""

@@ -1,0 +1,1 @@
+"""``pyframework.contrib.syndication``: RSS and Atom feeds from ``Feed`` classes (see ``views.Feed``)."""
