@@ -21,6 +21,7 @@ from pyframework.utils.compat import native_str, string_types
 STATE_OPTIONS = (
     "db_table", "ordering", "unique_together", "indexes", "constraints", "verbose_name",
     "verbose_name_plural", "get_latest_by", "default_related_name", "managed",
+    "required_db_vendor", "required_db_features",
 )
 
 
