@@ -7,6 +7,7 @@ raises ValidationError with every message it found.
 from __future__ import absolute_import, unicode_literals
 
 import copy
+import io
 import itertools
 import math
 import re
@@ -542,6 +543,43 @@ class FileField(Field):
     def has_changed(self, initial, data):
         return not self.disabled and data is not None
 
+
+
+class ImageField(FileField):
+    """A FileField whose upload must be an image Pillow can read (Pillow is required, as in
+    Django); the cleaned file gets ``image`` (the verified Pillow image) and ``content_type``."""
+
+    default_error_messages = {
+        "invalid_image": _("Upload a valid image. The file you uploaded was either not an image or a "
+                           "corrupted image."),
+    }
+
+    def to_python(self, data):
+        uploaded = super(ImageField, self).to_python(data)
+        if uploaded is None:
+            return None
+        from PIL import Image  # optional dependency: only image uploads need it
+
+        if hasattr(data, "temporary_file_path"):
+            source = data.temporary_file_path()
+        else:
+            source = io.BytesIO(data.read())
+        try:
+            image = Image.open(source)
+            image.verify()  # a truncated or forged file fails here
+        except Exception:
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image")
+        uploaded.image = image
+        uploaded.content_type = Image.MIME.get(image.format)
+        if hasattr(uploaded, "seek") and callable(uploaded.seek):
+            uploaded.seek(0)
+        return uploaded
+
+    def widget_attrs(self, widget):
+        attrs = super(ImageField, self).widget_attrs(widget)
+        if isinstance(widget, widgets.FileInput) and "accept" not in widget.attrs:
+            attrs.setdefault("accept", "image/*")
+        return attrs
 
 # The date and time fields live in their own module; importable from here as well.
 from pyframework.forms.temporal import DateField, DateTimeField, TimeField  # noqa: E402,F401

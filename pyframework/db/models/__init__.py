@@ -18,6 +18,7 @@ from pyframework.db.models.fields import (  # noqa: F401
     PositiveBigIntegerField, PositiveIntegerField, PositiveSmallIntegerField, SlugField, SmallAutoField,
     SmallIntegerField, TextField, TimeField, URLField, UUIDField,
 )
+from pyframework.db.models.fields.files import FileField, FilePathField, ImageField  # noqa: F401
 from pyframework.db.models.fields.json import JSONField  # noqa: F401
 from pyframework.db.models.fields.related import (  # noqa: F401
     ForeignKey, ManyToManyField, OneToOneField,
@@ -45,7 +46,7 @@ __all__ = [
     "CharField", "DateField", "DateTimeField", "DecimalField", "DurationField", "EmailField", "Field",
     "FloatField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",
     "PositiveSmallIntegerField", "SlugField", "SmallAutoField", "SmallIntegerField", "TextField",
-    "TimeField", "URLField", "UUIDField", "JSONField",
+    "TimeField", "URLField", "UUIDField", "FileField", "FilePathField", "ImageField", "JSONField",
     "ForeignKey", "ManyToManyField", "OneToOneField",
     "ForeignObjectRel", "ManyToManyRel", "ManyToOneRel", "OneToOneRel",
     "Index", "Lookup", "Transform", "BaseManager", "Manager", "Prefetch", "QuerySet",
