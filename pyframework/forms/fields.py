@@ -21,6 +21,7 @@ from pyframework.forms.utils import error_messages_list
 from pyframework.utils import formats
 from pyframework.utils.choices import is_choices_class, normalize_choices
 from pyframework.utils.compat import integer_types, string_types, text_type, urlsplit, urlunsplit
+from pyframework.utils.ipv6 import MAX_IPV6_ADDRESS_LENGTH, clean_ipv6_address
 from pyframework.utils.translation import gettext_lazy as _
 from pyframework.utils.translation import ngettext_lazy
 
@@ -331,6 +332,25 @@ class URLField(CharField):
             parts[1], _, parts[2] = parts[2].partition("/")
             parts[2] = "/" + parts[2] if parts[2] else ""
         return urlunsplit(parts)
+
+
+class GenericIPAddressField(CharField):
+    """An IPv4 or IPv6 address (``protocol``: "both", "IPv4" or "IPv6"); IPv6 is cleaned to
+    its short form, and an IPv4-mapped one to plain IPv4 with ``unpack_ipv4``."""
+
+    def __init__(self, protocol="both", unpack_ipv4=False, **kwargs):
+        self.unpack_ipv4 = unpack_ipv4
+        self.default_validators = validators.ip_address_validators(protocol, unpack_ipv4)
+        kwargs.setdefault("max_length", MAX_IPV6_ADDRESS_LENGTH)
+        super(GenericIPAddressField, self).__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return ""
+        value = value.strip()
+        if value and ":" in value:
+            return clean_ipv6_address(value, self.unpack_ipv4, max_length=self.max_length)
+        return value
 
 
 class SlugField(CharField):

@@ -14,7 +14,8 @@ from pyframework.db.models.expressions import (  # noqa: F401
 )
 from pyframework.db.models.fields import (  # noqa: F401
     NOT_PROVIDED, AutoField, BigAutoField, BigIntegerField, BinaryField, BooleanField, CharField,
-    DateField, DateTimeField, DecimalField, DurationField, EmailField, Field, FloatField, IntegerField,
+    DateField, DateTimeField, DecimalField, DurationField, EmailField, Field, FloatField,
+    GenericIPAddressField, IntegerField,
     PositiveBigIntegerField, PositiveIntegerField, PositiveSmallIntegerField, SlugField, SmallAutoField,
     SmallIntegerField, TextField, TimeField, URLField, UUIDField,
 )
@@ -44,7 +45,7 @@ __all__ = [
     "When",
     "NOT_PROVIDED", "AutoField", "BigAutoField", "BigIntegerField", "BinaryField", "BooleanField",
     "CharField", "DateField", "DateTimeField", "DecimalField", "DurationField", "EmailField", "Field",
-    "FloatField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",
+    "FloatField", "GenericIPAddressField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",
     "PositiveSmallIntegerField", "SlugField", "SmallAutoField", "SmallIntegerField", "TextField",
     "TimeField", "URLField", "UUIDField", "FileField", "FilePathField", "ImageField", "JSONField",
     "ForeignKey", "ManyToManyField", "OneToOneField",

@@ -28,6 +28,10 @@ class JsonText(text_type):
     """JSON text that the PostgreSQL dialect binds as jsonb rather than varchar."""
 
 
+class InetText(text_type):
+    """An IP address that the PostgreSQL dialect binds untyped, for its inet columns."""
+
+
 # -- JDBC -> Python --------------------------------------------------------------------------
 
 def read_int(rs, index):
@@ -171,6 +175,7 @@ class Binder(object):
             bytearray: self.bind_bytes,
             memoryview: self.bind_bytes,
             JsonText: self.bind_json if dialect.NATIVE_JSON else self.bind_text,
+            InetText: self.bind_json,  # untyped (OTHER): the server converts it as for jsonb
             type(None): self.bind_null,
             text_type: self.bind_text,
         }

@@ -612,7 +612,7 @@ from pyframework.db.models.fields.numeric import (  # noqa: E402,F401
     SmallAutoField, SmallIntegerField,
 )
 from pyframework.db.models.fields.text import (  # noqa: E402,F401
-    CharField, EmailField, SlugField, TextField, URLField,
+    CharField, EmailField, GenericIPAddressField, SlugField, TextField, URLField,
 )
 from pyframework.db.models.fields.temporal import (  # noqa: E402,F401
     DateField, DateTimeField, DurationField, TimeField,
