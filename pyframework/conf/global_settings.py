@@ -33,6 +33,13 @@ STATICFILES_DIRS = []
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = ""
+# File storages by alias (pyframework.core.files.storage.storages); FileField uses "default".
+STORAGES = {
+    "default": {"BACKEND": "pyframework.core.files.storage.FileSystemStorage"},
+}
+# Modes given to uploaded files and the folders made for them (None: the process umask decides).
+FILE_UPLOAD_PERMISSIONS = 0o644
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = None
 
 # Request body limits. Bodies of non-file data larger than this give a 413.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440  # 2.5 MB

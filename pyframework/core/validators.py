@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from pyframework.core.exceptions import ValidationError
 from pyframework.utils.compat import string_types, text_type, urlsplit
+from pyframework.utils.ipv6 import is_valid_ipv6_address, parse_ipv4
 from pyframework.utils.translation import gettext_lazy as _
 from pyframework.utils.translation import ngettext_lazy
 
@@ -309,3 +310,48 @@ class ProhibitNullCharactersValidator(object):
 
     def deconstruct(self):
         return "pyframework.core.validators.ProhibitNullCharactersValidator", (), {}
+
+
+def validate_ipv4_address(value):
+    """A dotted-quad IPv4 address (``"192.0.2.1"``; no leading zeros)."""
+    try:
+        parse_ipv4(value)
+    except ValueError:
+        raise ValidationError(_("Enter a valid %(protocol)s address."), code="invalid",
+                              params={"protocol": _("IPv4"), "value": value})
+
+
+def validate_ipv6_address(value):
+    """An IPv6 address, in any of its written forms."""
+    if not is_valid_ipv6_address(value):
+        raise ValidationError(_("Enter a valid %(protocol)s address."), code="invalid",
+                              params={"protocol": _("IPv6"), "value": value})
+
+
+def validate_ipv46_address(value):
+    """An IPv4 or an IPv6 address."""
+    try:
+        validate_ipv4_address(value)
+    except ValidationError:
+        try:
+            validate_ipv6_address(value)
+        except ValidationError:
+            raise ValidationError(_("Enter a valid %(protocol)s address."), code="invalid",
+                                  params={"protocol": _("IPv4 or IPv6"), "value": value})
+
+
+ip_address_validator_map = {
+    "both": [validate_ipv46_address],
+    "ipv4": [validate_ipv4_address],
+    "ipv6": [validate_ipv6_address],
+}
+
+
+def ip_address_validators(protocol, unpack_ipv4):
+    """The validators of a GenericIPAddressField for ``protocol`` ("both", "IPv4", "IPv6")."""
+    if protocol != "both" and unpack_ipv4:
+        raise ValueError("You can only use `unpack_ipv4` if `protocol` is set to 'both'")
+    try:
+        return ip_address_validator_map[protocol.lower()]
+    except KeyError:
+        raise ValueError("The protocol '%s' is unknown. Supported: %s" % (protocol, sorted(ip_address_validator_map)))

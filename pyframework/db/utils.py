@@ -11,6 +11,7 @@ import threading
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.utils.compat import reraise, text_type
+from pyframework.utils.connection import ConnectionDoesNotExist
 
 DEFAULT_DB_ALIAS = "default"
 
@@ -63,10 +64,6 @@ class ProgrammingError(DatabaseError):
 
 
 class NotSupportedError(DatabaseError):
-    pass
-
-
-class ConnectionDoesNotExist(Exception):
     pass
 
 

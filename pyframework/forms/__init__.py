@@ -4,10 +4,11 @@ from __future__ import absolute_import, unicode_literals
 from pyframework.core.exceptions import ValidationError  # noqa: F401
 from pyframework.forms.boundfield import BoundField  # noqa: F401
 from pyframework.forms.fields import (  # noqa: F401
-    BooleanField, CharField, ChoiceField, DecimalField, EmailField, Field, FileField, FloatField, IntegerField,
-    MultipleChoiceField, NullBooleanField, RegexField, SlugField, TypedChoiceField, TypedMultipleChoiceField,
-    URLField,
+    BooleanField, CharField, ChoiceField, DecimalField, EmailField, Field, FileField, FloatField,
+    GenericIPAddressField, ImageField, IntegerField, MultipleChoiceField, NullBooleanField, RegexField,
+    SlugField, TypedChoiceField, TypedMultipleChoiceField, URLField,
 )
+from pyframework.forms.filepath import FilePathField  # noqa: F401
 from pyframework.forms.forms import BaseForm, DeclarativeFieldsMetaclass, Form  # noqa: F401
 from pyframework.forms.json_field import JSONField  # noqa: F401
 from pyframework.forms.model_formsets import (  # noqa: F401

@@ -7,6 +7,7 @@ raises ValidationError with every message it found.
 from __future__ import absolute_import, unicode_literals
 
 import copy
+import io
 import itertools
 import math
 import re
@@ -20,6 +21,7 @@ from pyframework.forms.utils import error_messages_list
 from pyframework.utils import formats
 from pyframework.utils.choices import is_choices_class, normalize_choices
 from pyframework.utils.compat import integer_types, string_types, text_type, urlsplit, urlunsplit
+from pyframework.utils.ipv6 import MAX_IPV6_ADDRESS_LENGTH, clean_ipv6_address
 from pyframework.utils.translation import gettext_lazy as _
 from pyframework.utils.translation import ngettext_lazy
 
@@ -332,6 +334,25 @@ class URLField(CharField):
         return urlunsplit(parts)
 
 
+class GenericIPAddressField(CharField):
+    """An IPv4 or IPv6 address (``protocol``: "both", "IPv4" or "IPv6"); IPv6 is cleaned to
+    its short form, and an IPv4-mapped one to plain IPv4 with ``unpack_ipv4``."""
+
+    def __init__(self, protocol="both", unpack_ipv4=False, **kwargs):
+        self.unpack_ipv4 = unpack_ipv4
+        self.default_validators = validators.ip_address_validators(protocol, unpack_ipv4)
+        kwargs.setdefault("max_length", MAX_IPV6_ADDRESS_LENGTH)
+        super(GenericIPAddressField, self).__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return ""
+        value = value.strip()
+        if value and ":" in value:
+            return clean_ipv6_address(value, self.unpack_ipv4, max_length=self.max_length)
+        return value
+
+
 class SlugField(CharField):
     def __init__(self, allow_unicode=False, **kwargs):
         self.allow_unicode = allow_unicode
@@ -542,6 +563,43 @@ class FileField(Field):
     def has_changed(self, initial, data):
         return not self.disabled and data is not None
 
+
+
+class ImageField(FileField):
+    """A FileField whose upload must be an image Pillow can read (Pillow is required, as in
+    Django); the cleaned file gets ``image`` (the verified Pillow image) and ``content_type``."""
+
+    default_error_messages = {
+        "invalid_image": _("Upload a valid image. The file you uploaded was either not an image or a "
+                           "corrupted image."),
+    }
+
+    def to_python(self, data):
+        uploaded = super(ImageField, self).to_python(data)
+        if uploaded is None:
+            return None
+        from PIL import Image  # optional dependency: only image uploads need it
+
+        if hasattr(data, "temporary_file_path"):
+            source = data.temporary_file_path()
+        else:
+            source = io.BytesIO(data.read())
+        try:
+            image = Image.open(source)
+            image.verify()  # a truncated or forged file fails here
+        except Exception:
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image")
+        uploaded.image = image
+        uploaded.content_type = Image.MIME.get(image.format)
+        if hasattr(uploaded, "seek") and callable(uploaded.seek):
+            uploaded.seek(0)
+        return uploaded
+
+    def widget_attrs(self, widget):
+        attrs = super(ImageField, self).widget_attrs(widget)
+        if isinstance(widget, widgets.FileInput) and "accept" not in widget.attrs:
+            attrs.setdefault("accept", "image/*")
+        return attrs
 
 # The date and time fields live in their own module; importable from here as well.
 from pyframework.forms.temporal import DateField, DateTimeField, TimeField  # noqa: E402,F401

@@ -15,7 +15,9 @@ from pyframework.http.cookie import SimpleCookie, render_morsel
 from pyframework.http.headers import BadHeaderError, ResponseHeaders  # noqa: F401
 from pyframework.utils.compat import PY2, integer_types, string_types, text_type, urlparse
 from pyframework.utils.encoding import force_text, iri_to_uri
-from pyframework.utils.http import content_disposition_header, epoch_seconds_from_datetime, http_date
+from pyframework.utils.http import (
+    MAX_URL_REDIRECT_LENGTH, content_disposition_header, epoch_seconds_from_datetime, http_date,
+)
 from pyframework.utils.json import JSONEncoder
 
 try:
@@ -405,6 +407,8 @@ class HttpResponseRedirectBase(HttpResponse):
     def __init__(self, redirect_to, *args, **kwargs):
         super(HttpResponseRedirectBase, self).__init__(*args, **kwargs)
         location = force_text(redirect_to)
+        if len(location) > MAX_URL_REDIRECT_LENGTH:
+            raise DisallowedRedirect("Unsafe redirect exceeding %d characters" % MAX_URL_REDIRECT_LENGTH)
         scheme = urlparse(location).scheme
         if scheme and scheme.lower() not in self.allowed_schemes:
             raise DisallowedRedirect("Unsafe redirect to URL with protocol '%s'" % scheme)

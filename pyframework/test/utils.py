@@ -8,9 +8,11 @@ test databases (``setup_databases`` / ``teardown_databases``) used by the
 """
 from __future__ import absolute_import, unicode_literals
 
+import gc
 import importlib
 import inspect
 import sys
+import time
 import unittest
 import warnings
 from contextlib import contextmanager
@@ -490,6 +492,40 @@ def get_runner(settings_obj=None, test_runner_class=None):
         return getattr(importlib.import_module(module_name), class_name)
     except (ImportError, AttributeError) as exc:
         raise ImproperlyConfigured("TEST_RUNNER = %r cannot be imported: %s" % (path, exc))
+
+
+# Whether the process can switch time zones (time.tzset: POSIX CPython, not Windows or Jython).
+TZ_SUPPORT = hasattr(time, "tzset")
+
+requires_tz_support = unittest.skipUnless(
+    TZ_SUPPORT, "This test relies on the ability to run a program in an arbitrary time zone, but "
+                "your operating system isn't able to do that.")
+
+
+@contextmanager
+def freeze_time(t):
+    """``time.time()`` answers ``t`` inside the block (signing and cookie expiry tests)."""
+    real_time = time.time
+    time.time = lambda: t
+    try:
+        yield
+    finally:
+        time.time = real_time
+
+
+@contextmanager
+def isolate_lru_cache(lru_cache_object):
+    """The cache of an ``lru_cache``-decorated function is empty inside the block and after."""
+    lru_cache_object.cache_clear()
+    try:
+        yield
+    finally:
+        lru_cache_object.cache_clear()
+
+
+def garbage_collect():
+    """Collect garbage now, so that weak references to dropped objects are gone."""
+    gc.collect()
 
 
 class ignore_warnings(TestContextDecorator):

@@ -125,6 +125,8 @@ def is_same_domain(host, pattern):
 
 # Longer "next" URLs are refused outright (as Django 5.2 does): parsing them is slow on purpose-made input.
 MAX_URL_LENGTH = 2048
+# Longer redirect targets are refused: browsers and proxies cut them, and parsing them is slow.
+MAX_URL_REDIRECT_LENGTH = 16384
 
 
 def url_has_allowed_host_and_scheme(url, allowed_hosts, require_https=False):

@@ -1,6 +1,10 @@
-"""Text helpers used by forms and the admin: Django's ``capfirst`` and ``get_text_list``."""
+"""Text helpers used by forms, the admin and file storage: Django's ``capfirst``,
+``get_text_list`` and ``get_valid_filename``."""
 from __future__ import absolute_import, unicode_literals
 
+import re
+
+from pyframework.core.exceptions import SuspiciousFileOperation
 from pyframework.utils.compat import text_type
 from pyframework.utils.translation import gettext
 
@@ -23,3 +27,15 @@ def get_text_list(items, last_word=None):
     if last_word is None:
         last_word = gettext("or")
     return "%s %s %s" % (", ".join(items[:-1]), text_type(last_word), items[-1])
+
+
+def get_valid_filename(name):
+    """``name`` cleaned to a file name: spaces become underscores, and only letters, digits,
+    ``-``, ``_`` and ``.`` are kept (``"john's portrait.jpg"`` -> ``"johns_portrait.jpg"``).
+
+    Raises SuspiciousFileOperation when nothing usable is left (``""``, ``"."``, ``".."``).
+    """
+    cleaned = re.sub(r"(?u)[^-\w.]", "", text_type(name).strip().replace(" ", "_"))
+    if cleaned in ("", ".", ".."):
+        raise SuspiciousFileOperation("Could not derive file name from '%s'" % name)
+    return cleaned

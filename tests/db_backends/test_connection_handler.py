@@ -54,3 +54,13 @@ def test_close_all_closes_and_next_use_reconnects():
     with connection.cursor() as cursor:
         cursor.execute("SELECT 2")
         assert cursor.fetchone()[0] == 2
+
+
+def test_an_unknown_alias_raises_connection_does_not_exist_from_its_django_place():
+    from pyframework.db import ConnectionDoesNotExist as from_db
+    from pyframework.utils.connection import ConnectionDoesNotExist
+
+    assert from_db is ConnectionDoesNotExist
+    with pytest.raises(ConnectionDoesNotExist) as info:
+        connections["no-such-alias"]
+    assert "no-such-alias" in str(info.value)

@@ -7,7 +7,9 @@ from pyframework.apps import apps
 from pyframework.core.exceptions import (
     FieldDoesNotExist, ImproperlyConfigured, MultipleObjectsReturned, ObjectDoesNotExist,
 )
-from pyframework.db import models
+from pyframework.db import connection, models
+from pyframework.db.migrations.operations.base import Operation
+from pyframework.test.utils import isolate_apps
 from pyframework.utils.compat import text_type
 
 
@@ -370,3 +372,38 @@ def test_instances_pickle_with_their_state():
     copy = pickle.loads(pickle.dumps(reader))
     assert copy == reader and copy.name == "r"
     assert (copy._state.adding, copy._state.db) == (False, "default")
+
+
+def test_required_db_features_and_vendor_decide_where_a_table_is_made(db):
+    with isolate_apps("dbm_meta_req"):
+        class NeedsNothing(models.Model):
+            class Meta:
+                app_label = "dbm_meta_req"
+
+        class NeedsMagic(models.Model):
+            class Meta:
+                app_label = "dbm_meta_req"
+                required_db_features = {"supports_time_travel"}
+
+        class NeedsTransactions(models.Model):
+            class Meta:
+                app_label = "dbm_meta_req"
+                required_db_features = ["supports_transactions"]
+
+        class OtherVendor(models.Model):
+            class Meta:
+                app_label = "dbm_meta_req"
+                required_db_vendor = "no-such-vendor"
+
+        class ThisVendor(models.Model):
+            class Meta:
+                app_label = "dbm_meta_req"
+                required_db_vendor = connection.vendor
+
+    assert NeedsMagic._meta.required_db_features == {"supports_time_travel"}
+    assert NeedsNothing._meta.required_db_features == ()
+    allowed = dict((model.__name__, Operation.allow_migrate_model(connection, model))
+                   for model in (NeedsNothing, NeedsMagic, NeedsTransactions, OtherVendor, ThisVendor))
+    assert allowed == {"NeedsNothing": True, "NeedsMagic": False, "NeedsTransactions": True,
+                       "OtherVendor": False, "ThisVendor": True}
+    assert NeedsMagic._meta.can_migrate(None) is True  # no database named: only managed/proxy count

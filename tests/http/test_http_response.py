@@ -12,6 +12,7 @@ import pytest
 from pyframework.conf import settings
 from pyframework.core import signals
 from pyframework.core.exceptions import DisallowedRedirect
+from pyframework.utils.http import MAX_URL_REDIRECT_LENGTH
 from pyframework.http import (
     BadHeaderError, Http404, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseGone,
     HttpResponseNotAllowed, HttpResponseNotFound, HttpResponseNotModified, HttpResponsePermanentRedirect,
@@ -304,6 +305,15 @@ def test_unsafe_redirects_are_refused(url):
     with pytest.raises(DisallowedRedirect) as info:
         HttpResponseRedirect(url)
     assert "Unsafe redirect" in str(info.value)
+
+
+def test_redirect_targets_longer_than_the_limit_are_refused():
+    base = "https://example.com/"
+    longest = base + "x" * (MAX_URL_REDIRECT_LENGTH - len(base))
+    assert HttpResponseRedirect(longest).url == longest
+    with pytest.raises(DisallowedRedirect) as info:
+        HttpResponsePermanentRedirect(longest + "x")
+    assert str(info.value) == "Unsafe redirect exceeding %d characters" % MAX_URL_REDIRECT_LENGTH
 
 
 def test_not_allowed_and_not_modified():

@@ -34,7 +34,14 @@ class CommandParser(argparse.ArgumentParser):
 
     def __init__(self, **kwargs):
         self.called_from_command_line = kwargs.pop("called_from_command_line", False)
+        # Shown instead of argparse's own message when no positional argument is given.
+        self.missing_args_message = kwargs.pop("missing_args_message", None)
         super(CommandParser, self).__init__(**kwargs)
+
+    def parse_args(self, args=None, namespace=None):
+        if self.missing_args_message and not args:
+            self.error(self.missing_args_message)
+        return super(CommandParser, self).parse_args(args, namespace)
 
     def error(self, message):
         if self.called_from_command_line:
@@ -82,6 +89,8 @@ class BaseCommand(object):
     """
 
     help = ""
+    # The error shown when the command is run without its positional arguments.
+    missing_args_message = None
     requires_system_checks = True
     # Options every command accepts; call_command() fills them with defaults too.
     base_stealth_options = ("stdout", "stderr", "skip_checks")
@@ -92,6 +101,7 @@ class BaseCommand(object):
         self.stderr = OutputWrapper(stderr or sys.stderr)
 
     def create_parser(self, prog_name, subcommand, **kwargs):
+        kwargs.setdefault("missing_args_message", self.missing_args_message)
         parser = CommandParser(
             prog="%s %s" % (os.path.basename(prog_name), subcommand),
             description=self.help or None,
@@ -163,3 +173,30 @@ class BaseCommand(object):
 
     def handle(self, *args, **options):
         raise NotImplementedError("Subclasses of BaseCommand must implement handle().")
+
+
+class LabelCommand(BaseCommand):
+    """A command taking one or more labels (``manage.py cmd a b``): ``handle_label(label,
+    **options)`` is called for each and the outputs it returns are joined by new lines."""
+
+    label = "label"
+    missing_args_message = "Enter at least one %s."
+
+    def __init__(self, *args, **kwargs):
+        super(LabelCommand, self).__init__(*args, **kwargs)
+        if self.missing_args_message == LabelCommand.missing_args_message:
+            self.missing_args_message = self.missing_args_message % self.label
+
+    def add_arguments(self, parser):
+        parser.add_argument("args", metavar=self.label, nargs="+")
+
+    def handle(self, *labels, **options):
+        output = []
+        for label in labels:
+            label_output = self.handle_label(label, **options)
+            if label_output:
+                output.append(label_output)
+        return "\n".join(output)
+
+    def handle_label(self, label, **options):
+        raise NotImplementedError("subclasses of LabelCommand must provide a handle_label() method")

@@ -112,11 +112,14 @@ def _load_serializers():
 
 
 def sort_dependencies(app_list, allow_cycles=False):
-    """The models of ``app_list`` ([(app_config, [models])]) ordered so that each comes after
-    the models it refers to: natural-key dependencies, foreign keys and many-to-many targets.
+    """The models of ``app_list`` ([(app_config, [models])]) ordered for loading.
 
-    A cycle raises RuntimeError, unless ``allow_cycles`` (the models of the cycle then keep
-    their given order).
+    As in Django, a model must come after the models it needs by natural key: those named in
+    ``natural_key.dependencies`` and the targets of its foreign keys and auto-created
+    many-to-many fields that define ``natural_key()``. A cycle among those raises
+    RuntimeError, unless ``allow_cycles`` (the cycle is then broken where it closes).
+    Other foreign keys only order the models where they can: primary-key references do not
+    need their targets first, so a cycle of them (a parent with a ``best_child``) is legal.
     """
     models = []
     for app_config, model_list in app_list:
@@ -125,29 +128,65 @@ def sort_dependencies(app_list, allow_cycles=False):
         for model in model_list:
             if model not in models:
                 models.append(model)
-    dependencies = {}
+    required, preferred = {}, {}
     for model in models:
-        deps = set()
-        natural_key = getattr(model, "natural_key", None)
-        for label in getattr(natural_key, "dependencies", ()):
-            deps.add(apps.get_model(label))
-        for field in model._meta.local_fields + model._meta.local_many_to_many:
-            remote = getattr(field, "remote_field", None)
-            if remote is not None and getattr(remote, "model", None) is not None and not isinstance(remote.model, string_types):
-                if remote.model is not model:
-                    deps.add(remote.model)
-        dependencies[model] = set(dep for dep in deps if dep in models)
-    ordered = []
-    pending = list(models)
-    while pending:
-        ready = [model for model in pending if dependencies[model].issubset(ordered)]
-        if not ready:
-            if not allow_cycles:
-                raise RuntimeError("Can't resolve dependencies for %s in serialized app list."
-                                   % ", ".join(sorted("%s.%s" % (m._meta.app_label, m._meta.object_name)
-                                                      for m in pending)))
-            ready = [pending[0]]
-        for model in ready:
-            ordered.append(model)
-            pending.remove(model)
+        needs, likes = _model_dependencies(model)
+        required[model] = [dep for dep in models if dep in needs]
+        preferred[model] = [dep for dep in models if dep in likes]
+    if not allow_cycles:
+        _check_no_cycle(models, required)
+    # Depth first, each model after what it refers to; an edge back into the models being
+    # visited closes a cycle, which is where the cycle is broken.
+    ordered, done, visiting = [], set(), set()
+    for model in models:
+        stack = [(model, iter(required[model] + preferred[model]))]
+        visiting.add(model)
+        while stack:
+            current, deps = stack[-1]
+            for dep in deps:
+                if dep not in done and dep not in visiting:
+                    visiting.add(dep)
+                    stack.append((dep, iter(required[dep] + preferred[dep])))
+                    break
+            else:
+                stack.pop()
+                visiting.discard(current)
+                if current not in done:
+                    done.add(current)
+                    ordered.append(current)
     return ordered
+
+
+def _check_no_cycle(models, required):
+    """RuntimeError naming the models that natural-key dependencies leave unordered."""
+    placed, pending = set(), list(models)
+    while pending:
+        ready = [model for model in pending if placed.issuperset(required[model])]
+        if not ready:
+            raise RuntimeError("Can't resolve dependencies for %s in serialized app list."
+                               % ", ".join(sorted("%s.%s" % (m._meta.app_label, m._meta.object_name)
+                                                  for m in pending)))
+        placed.update(ready)
+        pending = [model for model in pending if model not in placed]
+
+
+def _model_dependencies(model):
+    """(models needed first because of natural keys, models referred to by primary key)."""
+    needs, likes = set(), set()
+    natural_key = getattr(model, "natural_key", None)
+    for label in getattr(natural_key, "dependencies", ()):
+        needs.add(model._meta.apps.get_model(label))
+    for field in model._meta.local_fields + model._meta.local_many_to_many:
+        remote = getattr(field, "remote_field", None)
+        target = getattr(remote, "model", None)
+        if target is None or isinstance(target, string_types) or target is model:
+            continue
+        through = getattr(remote, "through", None)
+        if getattr(field, "many_to_many", False) and through is not None and not isinstance(
+                through, string_types) and not through._meta.auto_created:
+            continue  # rows of an explicit through model are loaded as objects of their own
+        if hasattr(target, "natural_key"):
+            needs.add(target)
+        else:
+            likes.add(target)
+    return needs, likes

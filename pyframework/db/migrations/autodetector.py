@@ -128,6 +128,8 @@ class MigrationAutodetector(object):
                 extra["options"] = options
             if model_state.bases:
                 extra["bases"] = model_state.bases
+            if model_state.managers:
+                extra["managers"] = model_state.managers
             self._add(key[0], operations.CreateModel(name=model_state.name, fields=fields, **extra),
                       self._field_references(key[0], fields))
             if deferred:

@@ -142,6 +142,12 @@ def serialize_call(path, args, kwargs):
 
 def serialize_deconstructible(value):
     parts = value.deconstruct()
+    if len(parts) == 5:  # a manager: (as_manager, manager path, queryset path, args, kwargs)
+        as_manager, manager_path, qs_path, args, kwargs = parts
+        if as_manager:
+            source, imports = serialize_path(*qs_path.rsplit(".", 1))
+            return "%s.as_manager()" % source, imports
+        return serialize_call(manager_path, args, kwargs)
     if len(parts) == 4:  # a field: (name, path, args, kwargs)
         parts = parts[1:]
     path, args, kwargs = parts

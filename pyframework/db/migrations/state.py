@@ -21,6 +21,7 @@ from pyframework.utils.compat import native_str, string_types
 STATE_OPTIONS = (
     "db_table", "ordering", "unique_together", "indexes", "constraints", "verbose_name",
     "verbose_name_plural", "get_latest_by", "default_related_name", "managed",
+    "required_db_vendor", "required_db_features",
 )
 
 
@@ -41,6 +42,37 @@ def clone_deconstructible(value):
         return value.clone()
     path, args, kwargs = value.deconstruct()
     return value.__class__(*args, **kwargs)
+
+
+def _migration_managers(model):
+    """The (name, manager) pairs a historical model gets, as in Django.
+
+    Managers marked ``use_in_migrations`` are copied; a custom default or base manager is
+    shimmed by a plain Manager of the same name, so that the historical model has its manager
+    under the right name (a model may have a *field* called ``objects``). A lone shim called
+    ``objects`` is what every model gets anyway, so it is left out.
+    """
+    from pyframework.db.models.manager import Manager
+
+    managers, names, default_shim = [], set(), None
+    for manager in model._meta.managers:
+        if manager.name in names:
+            continue
+        if manager.use_in_migrations:
+            new_manager = copy.copy(manager)
+        elif manager is model._base_manager or manager is model._default_manager:
+            new_manager = Manager()
+            new_manager.model = manager.model
+            new_manager.name = manager.name
+            if manager is model._default_manager:
+                default_shim = new_manager
+        else:
+            continue
+        names.add(manager.name)
+        managers.append((manager.name, new_manager))
+    if len(managers) == 1 and managers[0] == ("objects", default_shim):
+        return []
+    return managers
 
 
 class ModelState(object):
@@ -101,7 +133,8 @@ class ModelState(object):
         bases = tuple(
             base._meta.label_lower if hasattr(base, "_meta") and not base._meta.abstract else base
             for base in model.__bases__ if _is_concrete_base(base))
-        return cls(meta.app_label, meta.object_name, fields, options, bases or None)
+        return cls(meta.app_label, meta.object_name, fields, options, bases or None,
+                   _migration_managers(model))
 
     def render(self, apps):
         """Build the historical model class inside the registry ``apps``."""

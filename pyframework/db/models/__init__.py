@@ -14,10 +14,12 @@ from pyframework.db.models.expressions import (  # noqa: F401
 )
 from pyframework.db.models.fields import (  # noqa: F401
     NOT_PROVIDED, AutoField, BigAutoField, BigIntegerField, BinaryField, BooleanField, CharField,
-    DateField, DateTimeField, DecimalField, DurationField, EmailField, Field, FloatField, IntegerField,
+    DateField, DateTimeField, DecimalField, DurationField, EmailField, Field, FloatField,
+    GenericIPAddressField, IntegerField,
     PositiveBigIntegerField, PositiveIntegerField, PositiveSmallIntegerField, SlugField, SmallAutoField,
     SmallIntegerField, TextField, TimeField, URLField, UUIDField,
 )
+from pyframework.db.models.fields.files import FileField, FilePathField, ImageField  # noqa: F401
 from pyframework.db.models.fields.json import JSONField  # noqa: F401
 from pyframework.db.models.fields.related import (  # noqa: F401
     ForeignKey, ManyToManyField, OneToOneField,
@@ -43,9 +45,9 @@ __all__ = [
     "When",
     "NOT_PROVIDED", "AutoField", "BigAutoField", "BigIntegerField", "BinaryField", "BooleanField",
     "CharField", "DateField", "DateTimeField", "DecimalField", "DurationField", "EmailField", "Field",
-    "FloatField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",
+    "FloatField", "GenericIPAddressField", "IntegerField", "PositiveBigIntegerField", "PositiveIntegerField",
     "PositiveSmallIntegerField", "SlugField", "SmallAutoField", "SmallIntegerField", "TextField",
-    "TimeField", "URLField", "UUIDField", "JSONField",
+    "TimeField", "URLField", "UUIDField", "FileField", "FilePathField", "ImageField", "JSONField",
     "ForeignKey", "ManyToManyField", "OneToOneField",
     "ForeignObjectRel", "ManyToManyRel", "ManyToOneRel", "OneToOneRel",
     "Index", "Lookup", "Transform", "BaseManager", "Manager", "Prefetch", "QuerySet",

@@ -478,7 +478,8 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
         if not pk_set and (force_update or update_fields):
             raise ValueError("Cannot force an update in save() with no primary key.")
         # A new instance whose pk comes from a default (UUIDs) cannot match a row: skip the UPDATE.
-        if not raw and not force_insert and self._state.adding and pk_field.has_default():
+        if not raw and not force_insert and self._state.adding and (
+                pk_field.has_default() or pk_field.has_db_default()):
             force_insert = True
         updated = False
         if pk_set and not force_insert:
@@ -494,11 +495,18 @@ class Model(with_metaclass(ModelBase, ModelValidationMixin)):
             if not pk_set:
                 fields = [f for f in fields if f is not meta.auto_field]
             returning_fields = meta.db_returning_fields
+            db_defaulted = [f for f in fields if _is_database_default(self.__dict__.get(f.attname))]
+            if db_defaulted and _can_return_columns(using):
+                returning_fields = returning_fields + [f for f in db_defaulted if f not in returning_fields]
             results = cls._base_manager._insert([self], fields=fields, returning_fields=returning_fields,
                                                 using=using, raw=raw)
             if results:
                 for value, field in zip(results[0], returning_fields):
                     setattr(self, field.attname, value)
+            for field in db_defaulted:
+                if _is_database_default(self.__dict__.get(field.attname)):
+                    # Not returned by this database: read from the row on first access.
+                    del self.__dict__[field.attname]
         return updated
 
     def _do_update(self, base_qs, pk_val, values, forced_update):
@@ -551,3 +559,15 @@ def _model_unpickle(model_id):
 
     model = apps.get_model(*model_id)
     return model.__new__(model)
+
+
+def _is_database_default(value):
+    from pyframework.db.models.expressions import DatabaseDefault  # expressions import the model layer
+
+    return isinstance(value, DatabaseDefault)
+
+
+def _can_return_columns(using):
+    from pyframework.db import connections
+
+    return connections[using].features.can_return_columns_from_insert

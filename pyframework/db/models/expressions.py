@@ -469,6 +469,27 @@ class ExpressionWrapper(WrapsOneExpression, Expression):
         return compiler.compile(self.expression)
 
 
+class DatabaseDefault(WrapsOneExpression, Expression):
+    """The value of a field with ``db_default`` on an instance not saved yet: the INSERT stores
+    the field's ``db_default`` (compiled in the statement, so Now() is the insert's time), and
+    the saved instance reads the stored value back."""
+
+    def __init__(self, expression, output_field=None):
+        super(DatabaseDefault, self).__init__(output_field=output_field)
+        self.expression = expression
+
+    def __repr__(self):
+        return "DatabaseDefault(%r)" % (self.expression,)
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        clone = self.copy()
+        clone.expression = self.expression.resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        return compiler.compile(self.expression)
+
+
 class OrderBy(WrapsOneExpression, BaseExpression):
     """``expr ASC|DESC`` in ORDER BY, optionally with NULLS FIRST/LAST."""
 

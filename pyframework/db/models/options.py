@@ -14,7 +14,8 @@ DEFAULT_NAMES = (
     "verbose_name", "verbose_name_plural", "db_table", "ordering", "unique_together",
     "permissions", "get_latest_by", "order_with_respect_to", "app_label", "db_tablespace",
     "abstract", "managed", "proxy", "indexes", "constraints", "default_related_name",
-    "base_manager_name", "default_manager_name", "required_db_vendor", "index_together",
+    "base_manager_name", "default_manager_name", "required_db_vendor", "required_db_features",
+    "index_together", "db_table_comment",
     "select_on_save", "default_permissions", "apps", "auto_created",
 )
 
@@ -68,6 +69,8 @@ class Options(object):
         self.order_with_respect_to = None
         self.db_tablespace = ""
         self.required_db_vendor = None
+        self.required_db_features = ()
+        self.db_table_comment = ""
         self.select_on_save = False
         self.app_label = app_label
         self.pk = None
@@ -385,7 +388,19 @@ class Options(object):
         return [c for c in self.constraints if isinstance(c, UniqueConstraint) and c.condition is None]
 
     def can_migrate(self, connection):
-        return self.managed and not self.proxy
+        """Whether the model gets a table on ``connection`` (a connection object).
+
+        Managed concrete models do, unless ``required_db_vendor`` names another vendor or the
+        database lacks one of the ``required_db_features``; with ``connection=None`` only the
+        database-independent part is checked.
+        """
+        if not self.managed or self.proxy or self.abstract:
+            return False
+        if connection is None:
+            return True
+        if self.required_db_vendor:
+            return self.required_db_vendor == connection.vendor
+        return all(getattr(connection.features, feature, False) for feature in self.required_db_features)
 
     def __repr__(self):
         return "<Options for %s>" % self.object_name

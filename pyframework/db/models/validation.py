@@ -38,6 +38,8 @@ class ModelValidationMixin(object):
             raw_value = getattr(self, field.attname)
             if field.blank and raw_value in field.empty_values:
                 continue
+            if field.has_db_default() and hasattr(raw_value, "resolve_expression"):
+                continue  # a DatabaseDefault: the database supplies it on insert
             try:
                 setattr(self, field.attname, field.clean(raw_value, self))
             except ValidationError as exc:

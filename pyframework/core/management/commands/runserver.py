@@ -37,6 +37,8 @@ class Command(BaseCommand):
     help = "Starts the development web server (threaded, reloads when code changes)."
     # Checks run inside the served process, so a reload re-checks the new code.
     requires_system_checks = []
+    # testserver passes the text printed when the server stops.
+    stealth_options = ("shutdown_message",)
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", help="Optional port number, or ipaddr:port.")
@@ -105,6 +107,8 @@ class Command(BaseCommand):
             self.stderr.write("Error: %s" % reasons.get(exc.errno, exc))
             sys.exit(1)
         except KeyboardInterrupt:
+            if options.get("shutdown_message"):
+                self.stdout.write(options["shutdown_message"])
             sys.exit(0)
 
 

@@ -106,7 +106,7 @@ class BaseDatabaseCreation(object):
                   if model._meta.can_migrate(self.connection)]
 
         def rows():
-            for model in serializers.sort_dependencies([(None, models)]):
+            for model in serializers.sort_dependencies([(None, models)], allow_cycles=True):
                 for obj in model._base_manager.using(self.connection.alias).order_by(model._meta.pk.name):
                     yield obj
 

@@ -53,5 +53,52 @@ class BaseDatabaseFeatures(object):
     ignores_table_name_case = False
     truncates_names = False
 
+    # The rest of Django's flags, so that Django-style tests (skipUnlessDBFeature) and apps can
+    # ask for them. False where pyframework does not implement the feature on any database yet;
+    # Django's default where the behaviour is plain SQL every backend here has.
+    supports_select_union = True
+    supports_select_intersection = False
+    supports_select_difference = False
+    supports_subqueries_in_group_by = True
+    supports_boolean_expr_in_select_clause = True
+    allow_sliced_subqueries_with_in = False
+    allows_group_by_select_index = True
+    allows_auto_pk_0 = True
+    allows_multiple_constraints_on_same_fields = True
+    atomic_transactions = True
+    can_defer_constraint_checks = False
+    can_introspect_foreign_keys = False
+    can_rename_index = False
+    related_fields_match_type = False
+    requires_explicit_null_ordering_when_grouping = False
+    supports_update_conflicts = False
+    supports_update_conflicts_with_target = False
+    supports_stored_generated_columns = False
+    supports_virtual_generated_columns = False
+    supports_table_check_constraints = False
+    supports_expression_indexes = False
+    supports_covering_indexes = False
+    supports_expression_defaults = False
+    supports_partially_nullable_unique_constraints = True
+    supports_temporal_subtraction = False
+    supports_json_field_contains = False
+    supports_primitives_in_json_field = True
+    has_json_operators = False
+    json_key_contains_list_matching_requires_list = False
+    supports_collation_on_charfield = False
+    supports_comments = False
+    supports_regex_backreferencing = False
+    supports_date_lookup_using_string = True
+    supports_explaining_query_execution = False
+    supported_explain_formats = frozenset()
+    has_zoneinfo_database = True
+    prohibits_null_characters_in_text_exception = None
+    test_db_allows_multiple_connections = True
+    test_collations = {}
+    test_now_utc_template = None
+    # Version flags of one vendor; False everywhere else.
+    is_postgresql_16 = False
+    is_postgresql_17 = False
+
     def __init__(self, connection):
         self.connection = connection

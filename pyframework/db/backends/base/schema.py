@@ -150,7 +150,9 @@ class BaseDatabaseSchemaEditor(object):
         if sql is None:
             return None
         parts = [sql]
-        if include_default:
+        if field.has_db_default():
+            parts.append("DEFAULT %s" % self.db_default_sql(model, field))
+        elif include_default:
             default = self.effective_default(field)
             if default is not None:
                 parts.append("DEFAULT %s" % self.quote_value(default))
@@ -286,6 +288,17 @@ class BaseDatabaseSchemaEditor(object):
         # Columns of the table being defined need no table prefix (and some databases reject one).
         sql = sql.replace(self.quote_name(model._meta.db_table) + ".", "")
         return sql % tuple(self.quote_value(p) for p in params)
+
+    def db_default_sql(self, model, field):
+        """``field.db_default`` as literal SQL for the column's DEFAULT clause: a value as a
+        literal, an expression (Now(), Lower("x")...) compiled and parenthesised."""
+        from pyframework.db.models.sql.query import Query
+        expression = field.db_default_expression
+        query = Query(model)
+        compiler = query.get_compiler(connection=self.connection)
+        sql, params = compiler.compile(expression.resolve_expression(query, allow_joins=False, for_save=True))
+        literal = sql % tuple(self.quote_value(p) for p in params)
+        return literal if not hasattr(field.db_default, "resolve_expression") else "(%s)" % literal
 
     # -- models --------------------------------------------------------------------------
 

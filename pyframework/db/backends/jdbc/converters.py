@@ -29,7 +29,7 @@ class JsonText(text_type):
 
 
 class UntypedText(text_type):
-    """A literal the server types from its context (PostgreSQL array literals such as ``{1,2}``)."""
+    """A literal the server types from its context: PostgreSQL array literals (``{1,2}``), inet addresses."""
 
 
 # -- JDBC -> Python --------------------------------------------------------------------------

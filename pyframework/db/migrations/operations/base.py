@@ -62,10 +62,8 @@ class Operation(object):
 
     @staticmethod
     def allow_migrate_model(connection, model):
-        """Only managed, concrete models get tables."""
-        meta = model._meta
-        return getattr(meta, "managed", True) and not getattr(meta, "proxy", False) \
-            and not getattr(meta, "abstract", False)
+        """Only managed, concrete models get tables, on the databases they are meant for."""
+        return model._meta.can_migrate(connection)
 
     def __eq__(self, other):
         return type(self) is type(other) and deep_deconstruct(self) == deep_deconstruct(other)

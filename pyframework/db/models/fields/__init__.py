@@ -31,6 +31,12 @@ def return_None():
     return None
 
 
+def _database_default(field):
+    from pyframework.db.models.expressions import DatabaseDefault  # expressions import fields
+
+    return DatabaseDefault(field.db_default_expression, output_field=field)
+
+
 class _QuotedNamesDict(dict):
     """Field attributes for column type templates; ``qn_<name>`` gives the quoted name."""
 
@@ -91,7 +97,7 @@ class Field(RegisterLookupMixin):
                  default=NOT_PROVIDED, editable=True, serialize=True, unique_for_date=None,
                  unique_for_month=None, unique_for_year=None, choices=None, help_text="",
                  db_column=None, db_tablespace=None, auto_created=False, validators=(),
-                 error_messages=None, db_comment=None):
+                 error_messages=None, db_comment=None, db_default=NOT_PROVIDED):
         self.name = name
         self.verbose_name = verbose_name
         self._verbose_name = verbose_name  # as given, for deconstruct()
@@ -116,6 +122,8 @@ class Field(RegisterLookupMixin):
         self.db_column = db_column
         self.db_tablespace = db_tablespace
         self.db_comment = db_comment
+        # A default the database applies (DEFAULT in the column definition), e.g. Now().
+        self.db_default = db_default
         self.auto_created = auto_created
         if auto_created:
             self.creation_counter = Field.auto_creation_counter
@@ -218,12 +226,27 @@ class Field(RegisterLookupMixin):
                 return self.default
             value = self.default
             return lambda: value
+        if self.has_db_default():
+            # The INSERT lets the database fill the column (see DatabaseDefault).
+            return lambda: _database_default(self)
         if not self.empty_strings_allowed or self.null:
             return return_None
         return text_type  # "" for string-ish columns, like the database would
 
     def has_default(self):
         return self.default is not NOT_PROVIDED
+
+    def has_db_default(self):
+        return self.db_default is not NOT_PROVIDED
+
+    @property
+    def db_default_expression(self):
+        """``db_default`` as an expression (a plain value becomes a Value of this field)."""
+        from pyframework.db.models.expressions import Value  # expressions import fields
+
+        if hasattr(self.db_default, "resolve_expression"):
+            return self.db_default
+        return Value(self.db_default, output_field=self)
 
     def get_default(self):
         return self._get_default()
@@ -427,7 +450,7 @@ class Field(RegisterLookupMixin):
         ("editable", True), ("serialize", True), ("unique_for_date", None),
         ("unique_for_month", None), ("unique_for_year", None), ("choices", None),
         ("help_text", ""), ("db_column", None), ("db_tablespace", None), ("auto_created", False),
-        ("validators", []), ("error_messages", None), ("db_comment", None),
+        ("validators", []), ("error_messages", None), ("db_comment", None), ("db_default", NOT_PROVIDED),
     )
     _deconstruct_attrs = {"unique": "_unique", "error_messages": "_error_messages",
                           "validators": "_validators", "verbose_name": "_verbose_name"}
@@ -612,7 +635,7 @@ from pyframework.db.models.fields.numeric import (  # noqa: E402,F401
     SmallAutoField, SmallIntegerField,
 )
 from pyframework.db.models.fields.text import (  # noqa: E402,F401
-    CharField, EmailField, SlugField, TextField, URLField,
+    CharField, EmailField, GenericIPAddressField, SlugField, TextField, URLField,
 )
 from pyframework.db.models.fields.temporal import (  # noqa: E402,F401
     DateField, DateTimeField, DurationField, TimeField,

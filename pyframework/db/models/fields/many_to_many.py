@@ -39,6 +39,20 @@ def create_many_to_many_intermediary_model(field, klass):
     })
 
 
+def _refers_to(target, cls):
+    """Whether a relation's ``to`` (a model, ``"self"``, a name or a label) is ``cls`` itself.
+
+    Migrations rebuild fields from deconstruct(), where a self-relation is the label
+    (``"app.Model"``, any case), so that spelling counts too.
+    """
+    if target is cls:
+        return True
+    if not isinstance(target, string_types):
+        return False
+    return target == "self" or target == cls._meta.object_name or (
+        target.lower() == "%s.%s" % (cls._meta.app_label, cls._meta.model_name))
+
+
 class ManyToManyField(RelatedField):
     """Many-to-many through a join table; no column on the model's own table."""
 
@@ -87,7 +101,7 @@ class ManyToManyField(RelatedField):
     def contribute_to_class(self, cls, name, private_only=False):
         rel = self.remote_field
         # A symmetrical self-relation has no separate reverse accessor.
-        if rel.symmetrical and (rel.model == "self" or rel.model == cls._meta.object_name or rel.model is cls):
+        if rel.symmetrical and _refers_to(rel.model, cls):
             rel.related_name = "%s_rel_+" % name
         elif rel.is_hidden():
             rel.related_name = "_%s_%s_%s_+" % (cls._meta.app_label, cls.__name__.lower(), name)

@@ -1,9 +1,11 @@
-"""Text fields: CharField and the validated kinds of text built on it."""
+"""Text fields: CharField, the validated kinds of text built on it, and IP addresses."""
 from __future__ import absolute_import, unicode_literals
 
 from pyframework.core import validators
+from pyframework.core.exceptions import ValidationError
 from pyframework.db.models.fields import Field
 from pyframework.utils.compat import PY2, string_types, text_type
+from pyframework.utils.ipv6 import MAX_IPV6_ADDRESS_LENGTH, clean_ipv6_address
 
 
 class CharField(Field):
@@ -110,3 +112,66 @@ class URLField(CharField):
 
     def get_internal_type(self):
         return "CharField"
+
+
+class GenericIPAddressField(Field):
+    """An IPv4 or IPv6 address (``protocol``: "both", "IPv4", "IPv6"), stored as text (inet on
+    PostgreSQL); IPv6 is stored in its short form, IPv4-mapped as IPv4 with ``unpack_ipv4``.
+    Empty means NULL: use ``null=True`` with ``blank=True``."""
+
+    empty_strings_allowed = False
+    form_class_name = "GenericIPAddressField"
+
+    def __init__(self, verbose_name=None, name=None, protocol="both", unpack_ipv4=False, *args, **kwargs):
+        self.unpack_ipv4 = unpack_ipv4
+        self.protocol = protocol
+        self.default_validators = validators.ip_address_validators(protocol, unpack_ipv4)
+        kwargs["max_length"] = MAX_IPV6_ADDRESS_LENGTH
+        super(GenericIPAddressField, self).__init__(verbose_name, name, *args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super(GenericIPAddressField, self).deconstruct()
+        if self.unpack_ipv4 is not False:
+            kwargs["unpack_ipv4"] = self.unpack_ipv4
+        if self.protocol != "both":
+            kwargs["protocol"] = self.protocol
+        if kwargs.get("max_length") == MAX_IPV6_ADDRESS_LENGTH:
+            del kwargs["max_length"]
+        return name, path, args, kwargs
+
+    def get_internal_type(self):
+        return "GenericIPAddressField"
+
+    def to_python(self, value):
+        if value is None:
+            return None
+        value = text_type(value).strip()
+        if ":" in value:
+            # error_messages={"invalid": ...} replaces the message for a malformed IPv6 address.
+            custom = self.error_messages.get("invalid")
+            options = {"error_message": custom} if custom else {}
+            return clean_ipv6_address(value, self.unpack_ipv4, **options)
+        return value
+
+    def get_prep_value(self, value):
+        value = super(GenericIPAddressField, self).get_prep_value(value)
+        if value is None or hasattr(value, "resolve_expression"):
+            return value
+        if value and ":" in value:
+            try:
+                return clean_ipv6_address(value, self.unpack_ipv4)
+            except ValidationError:
+                pass  # not an address: validation reports it, the query just finds nothing
+        return text_type(value)
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if not prepared:
+            value = self.get_prep_value(value)
+        if hasattr(value, "resolve_expression"):
+            return value
+        return connection.ops.adapt_ipaddressfield_value(value)
+
+    def formfield(self, **kwargs):
+        defaults = {"protocol": self.protocol}
+        defaults.update(kwargs)
+        return super(GenericIPAddressField, self).formfield(**defaults)

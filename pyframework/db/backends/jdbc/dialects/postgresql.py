@@ -3,7 +3,7 @@ from __future__ import absolute_import, unicode_literals
 
 from pyframework.db.backends.base.features import BaseDatabaseFeatures
 from pyframework.db.backends.base.schema import BaseDatabaseSchemaEditor
-from pyframework.db.backends.jdbc.converters import JsonText, read_text, read_uuid
+from pyframework.db.backends.jdbc.converters import JsonText, UntypedText, read_text, read_uuid
 from pyframework.db.backends.base.operations import STANDARD_OPERATORS
 from pyframework.db.backends.jdbc.dialects.base import POSITIVE_CHECKS, STANDARD_DATA_TYPES, Dialect, JdbcOperations
 
@@ -30,6 +30,9 @@ class PostgresOperations(JdbcOperations):
 
     def adapt_json_value(self, value, encoder=None):
         return JsonText(super(PostgresOperations, self).adapt_json_value(value, encoder))
+
+    def adapt_ipaddressfield_value(self, value):
+        return UntypedText(value) if value else None
 
     def distinct_sql(self, fields, params):
         if fields:
