@@ -73,6 +73,12 @@ class WSGIHandler(base.BaseHandler):
                 return file_wrapper(StreamedFile(file_to_stream, response), response.block_size)
         return response
 
+    def shutdown(self):
+        """End of the application (the servlet bridge's ``destroy()``): close every thread's
+        database connections and shut embedded databases down, so the WAR can be deployed again."""
+        from pyframework.db import connections
+        connections.shutdown()
+
     def response_for_environ(self, environ):
         """The response for one WSGI environ, whatever goes wrong."""
         try:
