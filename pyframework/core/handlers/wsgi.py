@@ -4,6 +4,7 @@ from __future__ import absolute_import, unicode_literals
 from pyframework.core import signals
 from pyframework.core.handlers import base
 from pyframework.core.handlers.exception import HANDLED_EXCEPTIONS, response_for_exception
+from pyframework.db import connections
 from pyframework.http.request import WSGIRequest
 from pyframework.urls import set_script_prefix
 from pyframework.utils.compat import PY2, native_str
@@ -76,7 +77,6 @@ class WSGIHandler(base.BaseHandler):
     def shutdown(self):
         """End of the application (the servlet bridge's ``destroy()``): close every thread's
         database connections and shut embedded databases down, so the WAR can be deployed again."""
-        from pyframework.db import connections
         connections.shutdown()
 
     def response_for_environ(self, environ):
