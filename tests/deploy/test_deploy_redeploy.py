@@ -39,7 +39,13 @@ def test_undeploy_then_deploy_again_on_the_same_tomcat(fresh_tomcat, war_path):
     webapps = os.path.join(server.catalina_base, "webapps")
     os.remove(os.path.join(webapps, "mysite.war"))
     server.wait_for(server.base_url + "/", lambda status: status == 404, timeout=120)
+    # Tomcat unmaps the context first and destroys the servlet afterwards (after waiting up to its
+    # unloadDelay for requests still running): wait for the servlet's log line.
+    deadline = time.time() + 60
     log = served_log(server)
+    while "Python application shut down" not in log and time.time() < deadline:
+        time.sleep(0.5)
+        log = served_log(server)
     assert "Python application shut down" in log, log[-3000:]
     assert "Error in the Python application's shutdown" not in log
 
