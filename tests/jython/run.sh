@@ -37,6 +37,14 @@ if ! ls "$JDBC_JARS"/*.jar >/dev/null 2>&1; then
     gradle -q jdbcDrivers
 fi
 
+# The bridge jar: its Java pieces (org.pyframework.python.HtmlEscape behind MarkupSafe) are what
+# a WAR runs, so the suite runs with them too. Rebuilt when a Java source is newer.
+BRIDGE_JAR="$ROOT/build/libs/pyframework-servlet.jar"
+if [ ! -f "$BRIDGE_JAR" ] || [ -n "$(find "$ROOT/jvm/src/main" -newer "$BRIDGE_JAR" -name '*.java' | head -n 1)" ]; then
+    echo "bridge jar: gradle -q bridgeJar"
+    gradle -q bridgeJar
+fi
+
 python3 tests/jython/build_site.py "$SITE"
 
 if [ "$#" -eq 0 ]; then
@@ -47,6 +55,6 @@ fi
 # entry would break lazy imports after a test changes the working directory).
 export JYTHONPATH="$SITE:$PYTHON_LIBS"
 exec java -Xss2m -Dpython.console.encoding=UTF-8 -Dpython.cachedir.skip=true \
-    -cp "$LIB/*:$JDBC_JARS/*" org.python.util.jython \
+    -cp "$LIB/*:$JDBC_JARS/*:$BRIDGE_JAR" org.python.util.jython \
     -m pytest -p no:cacheprovider -o addopts="" \
     --ignore=tests/war --ignore=tests/deploy --ignore=tests/browser "$@"
