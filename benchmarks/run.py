@@ -166,7 +166,8 @@ def warm_up(args, contenders, scripts):
                 result = load.measure(contender, scenarios.SCENARIOS[name], 16, round_seconds,
                                       scripts[(contender.key, name)])
                 spent += round_seconds
-                flat = flat + 1 if rates and result.rps < max(rates) * WARMUP_GAIN else 0
+                # <=: rounds that all time out (0 req/s) count as not rising either.
+                flat = flat + 1 if rates and result.rps <= max(rates) * WARMUP_GAIN else 0
                 rates.append(result.rps)
             rounds_seen[(contender.key, name)] = rates
             print("warm-up %-12s %-10s %3d s: %s req/s%s" % (
