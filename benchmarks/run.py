@@ -42,8 +42,9 @@ def parse_arguments(argv):
     parser.add_argument("--duration", type=int, default=None, help="wrk seconds per cell (default 8; quick: 1)")
     parser.add_argument("--connections", default=None, help="connection levels (default 1,16,64; quick: 16)")
     parser.add_argument("--warmup", type=int, default=None,
-                        help="seconds of wrk per scenario before measuring the WAR (default 15; quick: 1); "
-                             "the JIT compiles Jython's hot paths only after thousands of requests")
+                        help="at most this many seconds of wrk per scenario before measuring the WAR, in "
+                             "rounds until throughput stops rising (default 90; quick: 1); the JIT compiles "
+                             "Jython's hot paths only after thousands of requests")
     parser.add_argument("--profile", type=int, default=0, metavar="SECONDS",
                         help="afterwards, sample the WAR's JVM with JFR for SECONDS of one scenario")
     parser.add_argument("--profile-scenario", default="page", choices=scenarios.SCENARIO_ORDER,
@@ -61,7 +62,7 @@ def parse_arguments(argv):
     if args.duration is None:
         args.duration = 1 if args.quick else 8
     if args.warmup is None:
-        args.warmup = 1 if args.quick else 15
+        args.warmup = 1 if args.quick else 90
     levels = args.connections or ("16" if args.quick else "1,16,64")
     try:
         args.connections = [int(level) for level in levels.split(",")]
@@ -137,16 +138,42 @@ def check_all(contenders, scenario_names):
     return problems
 
 
+WARMUP_ROUND_SECONDS = 5
+# A warm-up round must beat the best round so far by this much to count as "still rising".
+WARMUP_GAIN = 1.03
+
+
 def warm_up(args, contenders, scripts):
-    # Jython's call sites need thousands of requests before the JIT compiles them; plain Java
-    # bytecode is hot much sooner, and CPython has no JIT: its workers only need to be forked.
+    """Load each contender's scenarios at 16 connections, in rounds, until throughput stops rising.
+
+    Jython's call sites need thousands of requests before the JVM compiles them (a Jinja2
+    render takes about a minute of load to reach its steady speed), plain Java bytecode is hot
+    much sooner, and CPython has no JIT. So rather than a fixed time, every contender gets rounds
+    of WARMUP_ROUND_SECONDS until two rounds in a row gain less than 3 % over the best one, capped
+    at --warmup seconds per scenario (the raw servlet a third of it, CPython a fifth).
+    Returns {(contender key, scenario): [req/s of each round]} for the report.
+    """
     share = {"war": 1, "raw": 3}
+    rounds_seen = {}
     for contender in contenders:
-        seconds = max(1, args.warmup // share.get(contender.key, 5))
+        budget = max(1, args.warmup // share.get(contender.key, 5))
+        round_seconds = min(WARMUP_ROUND_SECONDS, budget)
         for name in args.scenarios:
-            if name in contender.scenarios:
-                print("warm-up %-12s %-10s %d s" % (contender.key, name, seconds), flush=True)
-                load.measure(contender, scenarios.SCENARIOS[name], 16, seconds, scripts[(contender.key, name)])
+            if name not in contender.scenarios:
+                continue
+            rates, spent, flat = [], 0, 0
+            while spent < budget and flat < 2:
+                result = load.measure(contender, scenarios.SCENARIOS[name], 16, round_seconds,
+                                      scripts[(contender.key, name)])
+                spent += round_seconds
+                # <=: rounds that all time out (0 req/s) count as not rising either.
+                flat = flat + 1 if rates and result.rps <= max(rates) * WARMUP_GAIN else 0
+                rates.append(result.rps)
+            rounds_seen[(contender.key, name)] = rates
+            print("warm-up %-12s %-10s %3d s: %s req/s%s" % (
+                contender.key, name, spent, " ".join("%.0f" % rate for rate in rates),
+                "" if flat >= 2 else " (still rising at the cap)"), flush=True)
+    return rounds_seen
 
 
 def measure_all(args, contenders, scripts):
@@ -215,7 +242,8 @@ def main(argv=None):
             raise BenchError("wrong answers before the load:\n  " + "\n  ".join(problems))
         print("All contenders answer every scenario correctly.", flush=True)
         scripts = write_scripts(workdir, contenders, args.scenarios)
-        warm_up(args, contenders, scripts)
+        info["warmup_round"], info["warmup_cap"] = WARMUP_ROUND_SECONDS, args.warmup
+        info["warmup"] = warm_up(args, contenders, scripts)
         measurements = measure_all(args, contenders, scripts)
         info["rss"] = dict((c.key, c.server.resident_memory_mb()) for c in contenders)
         info["load_after"] = load_average()

@@ -8,6 +8,7 @@ RATIOS = (
     ("WAR page / raw servlet page", "war", "raw", "page"),
     ("WAR page / pyframework-gunicorn page", "war", "pf-gunicorn", "page"),
     ("WAR form-post / Django form-post", "war", "django", "form-post"),
+    ("WAR form-post / pyframework-gunicorn form-post", "war", "pf-gunicorn", "form-post"),
     ("pyframework-gunicorn page / Django page", "pf-gunicorn", "django", "page"),
     ("WAR admin-changelist / Django admin-changelist", "war", "django", "admin-changelist"),
     ("pyframework-gunicorn admin-changelist / Django admin-changelist", "pf-gunicorn", "django",
@@ -58,6 +59,14 @@ def markdown(run_info, contenders, measurements, connection_levels):
     lines += ["", "WAR size: %.1f MB (pfbench.war); Tomcat JVM launch to connector: %.1f s. "
               "The WAR and the raw servlet share one Tomcat, so their RSS is the same JVM."
               % (run_info["war_mb"], run_info["connector_seconds"]), ""]
+    warmup = run_info.get("warmup") or {}
+    if warmup:
+        lines += ["Warm-up (16 connections, rounds of %d s until two rounds gain < 3 %% over the best, at most "
+                  "%d s per scenario for the WAR, a third for the raw servlet, a fifth for CPython), req/s per round:"
+                  % (run_info.get("warmup_round", 5), run_info.get("warmup_cap", 0)), ""]
+        for (key, scenario), rates in sorted(warmup.items()):
+            lines.append("- %s %s: %s" % (key, scenario, " ".join("%.0f" % rate for rate in rates)))
+        lines.append("")
     return "\n".join(lines)
 
 

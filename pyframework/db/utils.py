@@ -6,8 +6,10 @@ application code catches ``pyframework.db.IntegrityError`` whatever the database
 from __future__ import absolute_import, unicode_literals
 
 import importlib
+import numbers
 import sys
 import threading
+import weakref
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.utils.compat import reraise, text_type
@@ -154,7 +156,8 @@ def load_backend(engine, alias=DEFAULT_DB_ALIAS):
 
 
 _SETTINGS_DEFAULTS = (
-    ("ATOMIC_REQUESTS", False), ("AUTOCOMMIT", True), ("CONN_MAX_AGE", 0), ("NAME", ""),
+    ("ATOMIC_REQUESTS", False), ("AUTOCOMMIT", True), ("CONN_MAX_AGE", 0), ("CONN_HEALTH_CHECKS", False),
+    ("NAME", ""),
     ("USER", ""), ("PASSWORD", ""), ("HOST", ""), ("PORT", ""), ("TIME_ZONE", None),
 )
 
@@ -167,6 +170,10 @@ def normalize_settings(alias, settings_dict):
     conf = dict(settings_dict)
     for key, default in _SETTINGS_DEFAULTS:
         conf.setdefault(key, default)
+    max_age = conf["CONN_MAX_AGE"]
+    if max_age is not None and (isinstance(max_age, bool) or not isinstance(max_age, numbers.Real) or max_age < 0):
+        raise ImproperlyConfigured("DATABASES[%r]['CONN_MAX_AGE'] = %r: use 0 (close after each request), None "
+                                   "(keep the connection) or a number of seconds." % (alias, max_age))
     conf["OPTIONS"] = dict(conf.get("OPTIONS") or {})
     conf["TEST"] = dict(conf.get("TEST") or {})
     return conf
@@ -184,6 +191,9 @@ class ConnectionHandler(object):
         self._databases = None
         self._atomic_aliases = None
         self._local = threading.local()
+        # Every wrapper of every thread, for shutdown(); written once per thread and alias.
+        self._every_wrapper = weakref.WeakSet()
+        self._registry_lock = threading.Lock()
 
     @property
     def databases(self):
@@ -217,6 +227,8 @@ class ConnectionHandler(object):
         backend = load_backend(conf["ENGINE"], alias)
         conn = backend.DatabaseWrapper(conf, alias)
         conns[alias] = conn
+        with self._registry_lock:
+            self._every_wrapper.add(conn)
         return conn
 
     def __contains__(self, alias):
@@ -244,6 +256,26 @@ class ConnectionHandler(object):
         """Close this thread's connections."""
         for conn in self.all(initialized_only=True):
             conn.close()
+
+    def shutdown(self):
+        """Close the connections of every thread and shut embedded databases down (application end).
+
+        The servlet bridge calls this (through ``WSGIHandler.shutdown``) when the container
+        destroys the application, after the last request: an embedded H2 kept open for the
+        life of the application releases its file, so the WAR can be deployed again at once.
+        """
+        with self._registry_lock:
+            wrappers = list(self._every_wrapper)
+            self._every_wrapper = weakref.WeakSet()
+        shut = set()
+        for conn in wrappers:
+            try:
+                signature = conn.shutdown_signature()
+                if signature is not None and signature not in shut:
+                    shut.add(signature)
+                    conn.shutdown_database()
+            finally:
+                conn.close()
 
     def reset(self):
         """Forget settings and this thread's wrappers (after DATABASES changed)."""

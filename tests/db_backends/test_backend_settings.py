@@ -108,3 +108,40 @@ def test_jdbc_dialect_is_chosen_from_the_url():
         assert connection.vendor == "h2"
         assert first_query() == 1
         assert connection.ops.quote_name("x") == '"x"'
+
+
+@pytest.mark.parametrize("max_age", [-1, "60", True])
+def test_conn_max_age_must_be_none_or_seconds(max_age):
+    with databases(ENGINE="pyframework.db.backends.sqlite3", NAME=":memory:", CONN_MAX_AGE=max_age):
+        with pytest.raises(ImproperlyConfigured) as info:
+            first_query()
+    assert "DATABASES['default']['CONN_MAX_AGE']" in str(info.value).replace("u'", "'")
+
+
+def test_jndi_data_source_refuses_a_conn_max_age():
+    with databases(ENGINE="pyframework.db.backends.jdbc", JNDI_NAME="java:comp/env/jdbc/app", DIALECT="h2",
+                   CONN_MAX_AGE=None):
+        with pytest.raises(ImproperlyConfigured) as info:
+            first_query()
+    message = str(info.value).replace("u'", "'")
+    assert "DATABASES['default']['CONN_MAX_AGE']" in message and "back to the pool" in message
+
+
+@needs_jdbc
+def test_shutdown_shuts_an_embedded_h2_down():
+    """connections.shutdown() (the servlet's destroy()) sends H2 SHUTDOWN: a kept-open
+    in-memory database disappears with it, so a file database would release its lock."""
+    url = "jdbc:h2:mem:shutdown_check;DB_CLOSE_DELAY=-1"
+    with databases(ENGINE="pyframework.db.backends.jdbc", DRIVER="org.h2.Driver", URL=url, CONN_MAX_AGE=None):
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE TABLE kept (id INT PRIMARY KEY)")
+        connection.close()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM kept")  # DB_CLOSE_DELAY=-1: still there
+        assert connection.shutdown_signature() == ("h2", url)
+        connections.shutdown()
+        assert connection.connection is None
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'KEPT'")
+            assert cursor.fetchone()[0] == 0
+        connections.close_all()

@@ -1,9 +1,13 @@
 """Databases seen through requests: ATOMIC_REQUESTS, connection lifetime, a lost connection -> 503."""
 from __future__ import unicode_literals
 
+import threading
+import time
+
 import pytest
 
 from pyframework.db import connection, connections, transaction
+from pyframework.db.utils import ConnectionHandler
 from pyframework.http import HttpResponse
 from pyframework.test import Client
 from pyframework.test.utils import override_settings
@@ -151,3 +155,84 @@ def test_postgresql_backend_terminated_by_the_server(site):
         assert client.get("/count/").status_code == 503
         assert client.get("/count/").status_code == 200
 
+
+
+# --- CONN_MAX_AGE and CONN_HEALTH_CHECKS (Django's semantics) -----------------------------
+
+def _persistent_sqlite_memory():
+    return connection.settings_dict["ENGINE"].endswith("sqlite3") and connection.is_in_memory_db()
+
+
+def test_conn_max_age_none_keeps_one_connection_across_requests(site):
+    with database_settings(site, CONN_MAX_AGE=None):
+        client = Client()
+        assert client.get("/count/").content == b"0"
+        kept = connection.connection
+        assert kept is not None
+        assert client.get("/insert/", {"id": "3"}).status_code == 200
+        assert client.get("/count/").content == b"1"
+        assert connection.connection is kept
+
+
+def test_conn_max_age_seconds_keeps_the_connection_until_it_is_too_old(site):
+    if _persistent_sqlite_memory():
+        pytest.skip("an in-memory SQLite database lives as long as its connection")
+    with database_settings(site, CONN_MAX_AGE=1):
+        client = Client()
+        assert client.get("/count/").status_code == 200
+        kept = connection.connection
+        assert kept is not None and connection.close_at is not None
+        assert client.get("/count/").status_code == 200
+        assert connection.connection is kept  # younger than a second
+        time.sleep(1.2)
+        assert client.get("/count/").status_code == 200
+        # Closed when the next request started; that request opened a new one.
+        assert connection.connection is not None and connection.connection is not kept
+
+
+def test_health_check_replaces_a_dead_kept_connection_before_the_first_query(site):
+    with database_settings(site, CONN_MAX_AGE=None, CONN_HEALTH_CHECKS=True):
+        client = Client()
+        assert client.get("/count/").status_code == 200
+        kept = connection.connection
+        _kill(connection)
+        # Without CONN_HEALTH_CHECKS this request gets a 503 (test above); with it, a new connection.
+        response = client.get("/count/")
+        assert response.status_code == 200
+        assert response.content == b"0"
+        assert connection.connection is not None and connection.connection is not kept
+
+
+def test_health_check_runs_once_per_request(site):
+    with database_settings(site, CONN_MAX_AGE=None, CONN_HEALTH_CHECKS=True):
+        assert Client().get("/count/").status_code == 200
+        connection.close_if_unusable_or_obsolete()  # what request_started does
+        assert connection.health_check_done is False
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        assert connection.health_check_done is True
+
+
+def test_shutdown_closes_the_connections_of_every_thread(site):
+    conf = dict(site.settings_dict, CONN_MAX_AGE=None)
+    if site.name == "h2":
+        # Its own in-memory database: shutdown() sends H2 SHUTDOWN, which would drop the test's.
+        conf["URL"] = "jdbc:h2:mem:threads_shutdown;DB_CLOSE_DELAY=-1"
+    handler = ConnectionHandler({"default": conf})
+    opened = []
+
+    def request_thread():
+        with handler["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+        opened.append(handler["default"])  # left open, as on a pooled container thread
+
+    workers = [threading.Thread(target=request_thread) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    request_thread()
+    assert len(opened) == 3 and len(set(id(conn) for conn in opened)) == 3
+    assert all(conn.connection is not None for conn in opened)
+    handler.shutdown()
+    assert [conn.connection for conn in opened] == [None, None, None]

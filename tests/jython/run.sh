@@ -44,6 +44,14 @@ if ! ls "$REDIS_JARS"/jedis-*.jar >/dev/null 2>&1; then
     gradle -q redisClient
 fi
 
+# The bridge jar: its Java pieces (org.pyframework.python.HtmlEscape behind MarkupSafe) are what
+# a WAR runs, so the suite runs with them too. Rebuilt when a Java source is newer.
+BRIDGE_JAR="$ROOT/build/libs/pyframework-servlet.jar"
+if [ ! -f "$BRIDGE_JAR" ] || [ -n "$(find "$ROOT/jvm/src/main" -newer "$BRIDGE_JAR" -name '*.java' | head -n 1)" ]; then
+    echo "bridge jar: gradle -q bridgeJar"
+    gradle -q bridgeJar
+fi
+
 python3 tests/jython/build_site.py "$SITE"
 
 if [ "$#" -eq 0 ]; then
@@ -60,6 +68,6 @@ export JYTHONPATH="$SITE:$PYTHON_LIBS"
 # after a test changes the working directory would fail ("No module named startapp").
 export PYTEST_DISABLE_PLUGIN_AUTOLOAD=1
 exec java -Xss2m -Dpython.console.encoding=UTF-8 -Dpython.cachedir.skip=true \
-    -cp "$LIB/*:$JDBC_JARS/*:$REDIS_JARS/*" org.python.util.jython \
+    -cp "$LIB/*:$JDBC_JARS/*:$REDIS_JARS/*:$BRIDGE_JAR" org.python.util.jython \
     -m pytest -p no:cacheprovider -o addopts="" \
     --ignore=tests/war --ignore=tests/deploy --ignore=tests/browser "$@"

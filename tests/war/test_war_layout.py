@@ -124,6 +124,7 @@ def test_bridge_is_java_11_bytecode(war):
     bridge = zipfile.ZipFile(io.BytesIO(war.read(BRIDGE_JAR)))
     classes = [name for name in bridge.namelist() if name.endswith(".class")]
     assert "org/pyframework/servlet/WsgiServlet.class" in classes
+    assert "org/pyframework/python/HtmlEscape.class" in classes  # behind markupsafe.escape on Jython
     assert "org/pyframework/launcher/AppRunner.class" not in classes
     for name in classes:
         header = bridge.read(name)[:8]

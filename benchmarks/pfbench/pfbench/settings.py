@@ -70,19 +70,26 @@ def _h2_url():
 
     path = os.environ.get("PFBENCH_H2_PATH") or os.path.join(
         System.getProperty("java.io.tmpdir"), "pfbench-database", "pfbench")
+    # DB_CLOSE_DELAY=-1: the database stays open between requests (H2 would otherwise close and
+    # reopen the file whenever its last connection closes); the WAR's shutdown closes it.
     # LOCK_TIMEOUT: concurrent form posts wait for each other's INSERT instead of failing after 1 s.
     # MAX_MEMORY_ROWS: H2 2.3 plans the admin's page query (products JOIN suppliers ORDER BY id LIMIT 100)
     # as a scan of the suppliers and a sort of all 100,000 joined rows; with Tomcat's -Xmx1g the sort
     # would spill to disk, where H2 2.3.232 fails reading it back (NullPointerException in
     # JdbcResultSet.get). Keeping the sort in memory measures the plan instead (benchmarks/README.md).
-    return "jdbc:h2:file:%s;LOCK_TIMEOUT=10000;MAX_MEMORY_ROWS=250000" % path.replace(os.sep, "/")
+    return "jdbc:h2:file:%s;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;MAX_MEMORY_ROWS=250000" % path.replace(os.sep, "/")
 
 
 if sys.platform.startswith("java"):
     DATABASES = {"default": {"ENGINE": "pyframework.db.backends.jdbc", "DRIVER": "org.h2.Driver",
-                             "URL": _h2_url(), "USER": "sa", "PASSWORD": ""}}
+                             "URL": _h2_url(), "USER": "sa", "PASSWORD": "",
+                             # One connection per Tomcat thread for the life of the application,
+                             # as the raw servlet does; the bridge's destroy() closes them.
+                             "CONN_MAX_AGE": None}}
     # Nobody can run migrate against an H2 file inside the server: the WAR migrates and seeds itself.
     MIGRATE_ON_STARTUP = True
 else:
     DATABASES = {"default": {"ENGINE": "pyframework.db.backends.sqlite3",
-                             "NAME": os.environ.get("PFBENCH_SQLITE_PATH") or os.path.join(BASE_DIR, "db.sqlite3")}}
+                             "NAME": os.environ.get("PFBENCH_SQLITE_PATH") or os.path.join(BASE_DIR, "db.sqlite3"),
+                             # The same persistent connections as the Django contender (djbench).
+                             "CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}}

@@ -136,6 +136,8 @@ USE_THOUSAND_SEPARATOR = True
 def embedded_h2_url():
     """An H2 file database in the JVM's temporary directory: writable wherever a WAR is deployed.
 
+    DB_CLOSE_DELAY=-1: the database stays open while no connection is (the application's
+    shutdown closes it), instead of being closed and reopened between requests.
     LOCK_TIMEOUT: a request inserting a row with the same unique value as another
     request's open transaction waits for it (then gets an IntegrityError, which
     get_or_create() handles) instead of failing after H2's default of one second.
@@ -143,7 +145,7 @@ def embedded_h2_url():
     from java.lang import System
 
     folder = os.path.join(System.getProperty("java.io.tmpdir"), "mysite-database")
-    return "jdbc:h2:file:%s;LOCK_TIMEOUT=10000" % os.path.join(folder, "mysite").replace(os.sep, "/")
+    return "jdbc:h2:file:%s;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000" % os.path.join(folder, "mysite").replace(os.sep, "/")
 
 
 def database_settings(environ):
@@ -165,7 +167,9 @@ def database_settings(environ):
                     USER=environ.get("PYFRAMEWORK_DB_USER", ""), PASSWORD=environ.get("PYFRAMEWORK_DB_PASSWORD", ""))
         return jdbc, False
     if sys.platform.startswith("java"):
-        jdbc.update(URL=embedded_h2_url(), DRIVER="org.h2.Driver", USER="sa", PASSWORD="")
+        # Kept open for the life of the application (CONN_MAX_AGE None, DB_CLOSE_DELAY=-1): opening
+        # an H2 file costs far more than a request; the servlet's destroy() shuts it down.
+        jdbc.update(URL=embedded_h2_url(), DRIVER="org.h2.Driver", USER="sa", PASSWORD="", CONN_MAX_AGE=None)
         return jdbc, True
     sqlite_file = environ.get("PYFRAMEWORK_DB_FILE") or os.path.join(BASE_DIR, "db.sqlite3")
     return {"ENGINE": "pyframework.db.backends.sqlite3", "NAME": sqlite_file}, False

@@ -4,6 +4,7 @@ from __future__ import absolute_import, unicode_literals
 from pyframework.core import signals
 from pyframework.core.handlers import base
 from pyframework.core.handlers.exception import HANDLED_EXCEPTIONS, response_for_exception
+from pyframework.db import connections
 from pyframework.http.request import WSGIRequest
 from pyframework.urls import set_script_prefix
 from pyframework.utils.compat import PY2, native_str
@@ -72,6 +73,11 @@ class WSGIHandler(base.BaseHandler):
             if file_wrapper is not None:
                 return file_wrapper(StreamedFile(file_to_stream, response), response.block_size)
         return response
+
+    def shutdown(self):
+        """End of the application (the servlet bridge's ``destroy()``): close every thread's
+        database connections and shut embedded databases down, so the WAR can be deployed again."""
+        connections.shutdown()
 
     def response_for_environ(self, environ):
         """The response for one WSGI environ, whatever goes wrong."""

@@ -14,9 +14,14 @@ class CookieStorage(BaseStorage):
     not_finished = "__messagesnotfinished__"
     key_salt = "pyframework.contrib.messages"
 
-    def __init__(self, *args, **kwargs):
-        super(CookieStorage, self).__init__(*args, **kwargs)
-        self.signer = signing.get_cookie_signer(salt=self.key_salt)
+    _signer = None
+
+    @property
+    def signer(self):
+        # Built on first use: most requests carry no messages cookie and store none.
+        if self._signer is None:
+            self._signer = signing.get_cookie_signer(salt=self.key_salt)
+        return self._signer
 
     def _get(self, *args, **kwargs):
         data = self.request.COOKIES.get(self.cookie_name)

@@ -61,6 +61,8 @@ class BaseDatabaseWrapper(object):
         self.rollback_exc = None
 
         self.close_at = None
+        self.health_check_enabled = False
+        self.health_check_done = False
         self.closed_in_transaction = False
         self.errors_occurred = False
         self.run_on_commit = []
@@ -133,8 +135,10 @@ class BaseDatabaseWrapper(object):
         self.savepoint_ids = []
         self.atomic_blocks = []
         self.needs_rollback = False
-        max_age = self.settings_dict["CONN_MAX_AGE"]
+        max_age = self.connection_max_age()
         self.close_at = None if max_age is None else time.time() + max_age
+        self.health_check_enabled = self.settings_dict["CONN_HEALTH_CHECKS"]
+        self.health_check_done = True  # a new connection needs no check
         self.closed_in_transaction = False
         self.errors_occurred = False
         self.run_on_commit = []
@@ -142,6 +146,10 @@ class BaseDatabaseWrapper(object):
         self.set_autocommit(self.settings_dict["AUTOCOMMIT"])
         self.init_connection_state()
         connection_created.send(sender=self.__class__, connection=self)
+
+    def connection_max_age(self):
+        """Seconds a connection may serve requests (0: one request, None: no limit): CONN_MAX_AGE."""
+        return self.settings_dict["CONN_MAX_AGE"]
 
     def ensure_connection(self):
         if self.connection is None:
@@ -157,7 +165,16 @@ class BaseDatabaseWrapper(object):
     def validate_thread_sharing(self):
         """Each thread has its own wrapper (see ConnectionHandler): nothing to check."""
 
+    def close_if_health_check_failed(self):
+        """With CONN_HEALTH_CHECKS, test a kept connection once per request before its first query."""
+        if self.connection is None or not self.health_check_enabled or self.health_check_done:
+            return
+        if not self.is_usable():
+            self.close()
+        self.health_check_done = True
+
     def cursor(self):
+        self.close_if_health_check_failed()
         self.ensure_connection()
         with self.wrap_database_errors:
             return self._prepare_cursor(self.create_cursor())
@@ -195,6 +212,8 @@ class BaseDatabaseWrapper(object):
         """Called at request start and end: drop connections that are broken or past CONN_MAX_AGE."""
         if self.connection is None:
             return
+        # A kept connection is checked again before the next request's first query.
+        self.health_check_done = False
         if self.get_autocommit() != self.settings_dict["AUTOCOMMIT"]:
             # A request left a transaction open: never hand it to the next one.
             self.close()
@@ -202,11 +221,22 @@ class BaseDatabaseWrapper(object):
         if self.errors_occurred:
             if self.is_usable():
                 self.errors_occurred = False
+                self.health_check_done = True
             else:
                 self.close()
                 return
         if self.close_at is not None and time.time() >= self.close_at:
             self.close()
+
+    def shutdown_signature(self):
+        """What identifies an embedded database to shut down at application end, or None.
+
+        Wrappers with the same signature share one database, which is shut down once.
+        """
+        return None
+
+    def shutdown_database(self):
+        """Shut down the embedded database behind this wrapper (``shutdown_signature`` is not None)."""
 
     # -- transactions --------------------------------------------------------------------
 

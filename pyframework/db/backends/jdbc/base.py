@@ -21,6 +21,7 @@ from __future__ import absolute_import, unicode_literals
 
 import os
 import tempfile
+import threading
 
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.db import utils as db_utils
@@ -33,6 +34,23 @@ from pyframework.db.backends.jdbc.cursor import JdbcCursor
 from pyframework.db.backends.jdbc.dialects import dialect_for_settings
 from pyframework.db.backends.jdbc.errors import classify_java_error, java_error_condition, java_message
 from pyframework.utils.compat import JYTHON, text_type
+
+
+# Loaded driver instances and looked-up DataSources, by (class loader, name): a class lookup, an
+# instantiation or a JNDI lookup per connection costs more than the connection from a pool.
+_DRIVERS = {}
+_DATA_SOURCES = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _cached(cache, key, make):
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    value = make()
+    with _CACHE_LOCK:
+        return cache.setdefault(key, value)
 
 
 class JdbcConnection(object):
@@ -158,6 +176,11 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         self.binder = None
         self._savepoints = {}
         super(DatabaseWrapper, self).__init__(settings_dict, alias)
+        if settings_dict.get("JNDI_NAME") and settings_dict.get("CONN_MAX_AGE", 0) != 0:
+            raise ImproperlyConfigured(
+                "%s = %r with %s: a connection from the container's pool goes back to the pool after every "
+                "request (the pool keeps it open); remove CONN_MAX_AGE or set it to 0."
+                % (self._setting_name("CONN_MAX_AGE"), settings_dict["CONN_MAX_AGE"], self._setting_name("JNDI_NAME")))
 
     def _setting_name(self, key):
         return "DATABASES[%r][%r]" % (self.alias, key)
@@ -198,8 +221,7 @@ class DatabaseWrapper(BaseDatabaseWrapper):
                 "%s = %r: JNDI lookups work only on Jython inside a servlet container; use DRIVER and URL "
                 "here." % (self._setting_name("JNDI_NAME"), name))
         try:
-            from javax.naming import InitialContext
-            data_source = InitialContext().lookup(name)
+            data_source = _cached(_DATA_SOURCES, (jvm.context_class_loader(), name), lambda: _lookup(name))
         except jvm.JavaThrowable as exc:
             raise ImproperlyConfigured("%s = %r could not be looked up: %s"
                                        % (self._setting_name("JNDI_NAME"), name, java_message(exc)))
@@ -218,7 +240,8 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         not serve, which is reported against the URL setting.
         """
         try:
-            driver = jvm.load_class(params["driver"])()
+            driver = _cached(_DRIVERS, (jvm.context_class_loader(), params["driver"]),
+                             lambda: jvm.load_class(params["driver"])())
         except (jvm.JavaThrowable, TypeError, RuntimeError) as exc:
             raise ImproperlyConfigured(
                 "%s = %r: the JDBC driver class cannot be loaded (%s). Check the class name and that its jar is on "
@@ -307,6 +330,26 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         except jvm.JavaThrowable:
             return False
 
+    # -- application shutdown --------------------------------------------------------------
+
+    def shutdown_signature(self):
+        url = self.settings_dict.get("URL") or ""
+        if self.dialect.SHUTDOWN_SQL and url.startswith(self.dialect.EMBEDDED_URL_PREFIXES):
+            return (self.vendor, url)
+        return None
+
+    def shutdown_database(self):
+        """Send the dialect's SHUTDOWN_SQL (H2: ``SHUTDOWN``); the connection is gone afterwards."""
+        try:
+            self.ensure_connection()
+            statement = self.connection.jconn.createStatement()
+            try:
+                statement.execute(self.dialect.SHUTDOWN_SQL)
+            finally:
+                statement.close()
+        except (jvm.JavaThrowable, db_utils.Error):
+            pass  # already closed or unreachable: nothing left to shut down
+
     # -- errors --------------------------------------------------------------------------
 
     def raise_java_error(self, exc):
@@ -333,6 +376,11 @@ class DatabaseWrapper(BaseDatabaseWrapper):
             jconn = self.connection.jconn if self.connection is not None else None
             return classify_java_error(exc, jconn, self.dialect)
         return super(DatabaseWrapper, self).translate_exception(exc)
+
+
+def _lookup(name):
+    from javax.naming import InitialContext
+    return InitialContext().lookup(name)
 
 
 def _unreachable(message):

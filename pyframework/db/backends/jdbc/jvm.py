@@ -31,6 +31,11 @@ if JYTHON:  # pragma: no cover - Jython
         from java.lang import Class, Thread
         return Class.forName(name, True, Thread.currentThread().getContextClassLoader()).newInstance
 
+    def context_class_loader():
+        """The loader drivers come from: each deployed web application has its own."""
+        from java.lang import Thread
+        return Thread.currentThread().getContextClassLoader()
+
     def start_jvm(jars):
         pass  # already running: we are inside it
 else:
@@ -54,6 +59,9 @@ else:
 
     def load_class(name):
         return jclass(name)
+
+    def context_class_loader():
+        return None  # one JVM class path per process
 
     def start_jvm(jars):
         """Start JPype's JVM once per process, with the driver jars (and CLASSPATH) on its class path.

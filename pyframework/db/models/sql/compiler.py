@@ -3,7 +3,7 @@ from __future__ import absolute_import, unicode_literals
 
 import weakref
 
-from pyframework.core.exceptions import EmptyResultSet, FieldError
+from pyframework.core.exceptions import EmptyResultSet, FieldDoesNotExist, FieldError
 from pyframework.db.models.expressions import OrderBy, RawSQL, Ref
 from pyframework.db.models.query_utils import LOOKUP_SEP
 from pyframework.db.models.sql import paths
@@ -11,6 +11,7 @@ from pyframework.db.models.sql.constants import (
     CURSOR, GET_ITERATOR_CHUNK_SIZE, INNER, LOUTER, MULTI, NO_RESULTS, SINGLE,
 )
 from pyframework.db.models.sql.datastructures import Join
+from pyframework.utils.compat import string_types
 
 
 class SQLCompiler(object):
@@ -197,12 +198,22 @@ class SQLCompiler(object):
 
     # -- SQL ----------------------------------------------------------------
 
+    # Reuse the compiled SELECT list, FROM and ORDER BY/LIMIT of a query shape seen before on this
+    # connection (see _shape_key); only the WHERE clause, where the parameters are, is compiled again.
+    use_shape_cache = True
+
     def as_sql(self, with_limits=True, subquery=False):
         query = self.query
         if query.high_mark is not None and query.high_mark <= query.low_mark:
             raise EmptyResultSet
         if query.model is not None:
             query.get_initial_alias()
+        key = _shape_key(self, with_limits, subquery) if self.use_shape_cache else None
+        if key is not None:
+            shapes = _compiled_shapes(self.connection)
+            shape = shapes.get(key)
+            if shape is not None:
+                return self._sql_from_shape(shape)
         self.setup_query()
         if query.combinator:
             return self.get_combinator_sql(with_limits)
@@ -247,6 +258,7 @@ class SQLCompiler(object):
             params.extend(join_params)
         if from_parts:
             parts.append("FROM " + " ".join(from_parts))
+        head_count, head_params_count = len(parts), len(params)
         if where_sql:
             parts.append("WHERE " + where_sql)
             params.extend(where_params)
@@ -269,6 +281,29 @@ class SQLCompiler(object):
             parts.append(ops.limit_offset_sql(query.low_mark, query.high_mark))
         if query.select_for_update and self.connection.features.has_select_for_update:
             parts.append(self.for_update_sql())
+        if key is not None:
+            tail_start = head_count + (1 if where_sql else 0)
+            tail_params_start = head_params_count + len(where_params)
+            if len(shapes) >= SHAPE_CACHE_SIZE:
+                shapes.clear()  # many one-off shapes (e.g. every page offset): start again
+            shapes[key] = (self.select, self.klass_info, self.annotation_col_map, self.col_names,
+                           self.default_select_len, " ".join(parts[:head_count]), tuple(params[:head_params_count]),
+                           " ".join(parts[tail_start:]), tuple(params[tail_params_start:]))
+        return " ".join(parts), params
+
+    def _sql_from_shape(self, shape):
+        (self.select, self.klass_info, self.annotation_col_map, self.col_names, self.default_select_len,
+         head_sql, head_params, tail_sql, tail_params) = shape
+        where = self.query.where
+        where_sql, where_params = self.compile(where)
+        parts = [head_sql]
+        if where_sql:
+            parts.append("WHERE " + where_sql)
+        if tail_sql:
+            parts.append(tail_sql)
+        params = list(head_params)
+        params.extend(where_params)
+        params.extend(tail_params)
         return " ".join(parts), params
 
     def for_update_sql(self):
@@ -413,6 +448,73 @@ _model_converters = weakref.WeakKeyDictionary()
 
 
 _LOAD_ALL = (frozenset(), True)
+
+# Per connection: query shape -> its compiled parts (SQLCompiler.as_sql). Bounded: see as_sql.
+_shapes_by_connection = weakref.WeakKeyDictionary()
+SHAPE_CACHE_SIZE = 512
+
+
+def _compiled_shapes(connection):
+    shapes = _shapes_by_connection.get(connection)
+    if shapes is None:
+        shapes = _shapes_by_connection[connection] = {}
+    return shapes
+
+
+def _plain_ordering(opts, ordering):
+    """True if every ordering term is a column of the model itself (no join, no expression)."""
+    for item in ordering:
+        if not isinstance(item, string_types) or LOOKUP_SEP in item or item == "?":
+            return False
+        name = item[1:] if item.startswith("-") else item
+        if name == "pk":
+            continue
+        try:
+            field = opts.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if field.is_relation or not field.concrete:
+            return False
+    return True
+
+
+def _shape_key(compiler, with_limits, subquery):
+    """What the SQL of ``compiler.query`` apart from its WHERE clause depends on, or None.
+
+    Only plain SELECTs qualify: the model's own columns (or deferred ones), no annotations,
+    select_related, DISTINCT, GROUP BY, combinators, FOR UPDATE or aggregate conditions, joins
+    without extra conditions, ordering by the model's own columns. Their compilation adds no
+    join and no parameter outside the WHERE clause, so the cached parts are exactly what
+    compiling again would give (tests/db_queries/test_compiled_sql_cache.py compares both).
+    """
+    query = compiler.query
+    if (query.model is None or query.values_select or query.annotations or query.select_related
+            or query.distinct or query.group_by is not None or query.combinator or query.select_for_update
+            or query.extra_order_by or not query.default_cols or query.subquery):
+        return None
+    opts = query.model._meta
+    if opts.concrete_model._meta.parents:
+        return None
+    ordering = query.order_by or (opts.ordering if query.default_ordering else ())
+    if not _plain_ordering(opts, ordering):
+        return None
+    joins = []
+    for alias, join in query.alias_map.items():
+        if getattr(join, "extra", None):
+            return None
+        joins.append((alias, join.__class__, join.table_name, join.parent_alias,
+                      getattr(join, "join_cols", None), getattr(join, "join_type", None),
+                      query.alias_refcount.get(alias, 1)))
+    if query.where.contains_aggregate:
+        return None
+    key = (compiler.__class__, query.__class__, query.model, tuple(joins), tuple(ordering),
+           query.default_ordering, query.standard_ordering, query.low_mark, query.high_mark,
+           query.deferred_loading[0], query.deferred_loading[1], with_limits, subquery)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _default_select(query, model, alias):

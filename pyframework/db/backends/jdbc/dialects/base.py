@@ -86,6 +86,10 @@ class Dialect(object):
     NATIVE_JSON = False
     # Ask the driver for generated keys on INSERT without RETURNING (cursor.lastrowid).
     GENERATED_KEYS = True
+    # Statement that closes an embedded database held open in this JVM (None: nothing to do),
+    # sent at application shutdown when EMBEDDED_URL_PREFIXES matches the URL.
+    SHUTDOWN_SQL = None
+    EMBEDDED_URL_PREFIXES = ()
     # Column type name (lower case) -> reader, for types JDBC reports generically (OTHER, BINARY...).
     READERS_BY_TYPE_NAME = {}
     # SQL expression giving the current schema, for information_schema queries.

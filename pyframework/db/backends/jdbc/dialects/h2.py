@@ -84,6 +84,10 @@ class H2Dialect(Dialect):
     NATIVE_UUID = True
     READERS_BY_TYPE_NAME = {"uuid": read_uuid}
     CURRENT_SCHEMA_SQL = "CURRENT_SCHEMA"
+    # An embedded file or in-memory H2 (not jdbc:h2:tcp:) with DB_CLOSE_DELAY=-1 stays open after its
+    # last connection closes; SHUTDOWN writes it out and releases the file lock before a redeploy.
+    SHUTDOWN_SQL = "SHUTDOWN"
+    EMBEDDED_URL_PREFIXES = ("jdbc:h2:file:", "jdbc:h2:mem:", "jdbc:h2:./", "jdbc:h2:~/", "jdbc:h2:/")
     # org.h2.api.ErrorCode: CONNECTION_BROKEN_1, DATABASE_IS_CLOSED, DATABASE_CALLED_AT_SHUTDOWN,
     # DATABASE_NOT_FOUND_1 / _WITH_IF_EXISTS_1, REMOTE_DATABASE_NOT_FOUND_1; then LOCK_TIMEOUT_1,
     # DEADLOCK_1, CONCURRENT_UPDATE_1.

@@ -200,8 +200,29 @@ public class WsgiServlet extends HttpServlet {
         return request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
+    /**
+     * Calls the application's {@code shutdown()} when it has one (pyframework's WSGIHandler closes
+     * every database connection and shuts an embedded database down), then ends the interpreter.
+     * Without it a database kept open for the life of the application would stay locked in this
+     * JVM and the next deployment of the same WAR could not open it.
+     */
     @Override
     public void destroy() {
+        if (application != null && pythonSystem != null) {
+            Py.setSystemState(pythonSystem);
+            try {
+                PyObject shutdown = application.__findattr__("shutdown");
+                if (shutdown != null && shutdown.isCallable()) {
+                    long started = System.nanoTime();
+                    shutdown.__call__();
+                    log("Python application shut down in " + (System.nanoTime() - started) / 1000000 + " ms");
+                }
+            } catch (PyException e) {
+                log("Error in the Python application's shutdown():\n" + e);
+            } catch (RuntimeException e) {
+                log("Error in the Python application's shutdown(): " + e);
+            }
+        }
         if (pythonSystem != null) {
             pythonSystem.cleanup();
             pythonSystem = null;
