@@ -21,6 +21,7 @@ def project_settings(module_name, **overrides):
     values = dict((name, getattr(module, name)) for name in dir(module) if name.isupper())
     values.update(overrides)
     saved_apps = apps.get_app_configs()
+    restore_admin_site()
     with override_settings(**values):
         apps.clear()
         try:
@@ -37,6 +38,7 @@ def project_settings(module_name, **overrides):
 def installed_apps(app_names, **overrides):
     """INSTALLED_APPS (and other ``overrides``) set and the app registry populated for the block."""
     saved_apps = apps.get_app_configs()
+    restore_admin_site()
     with override_settings(INSTALLED_APPS=list(app_names), **overrides):
         apps.clear()
         try:
@@ -61,20 +63,36 @@ def _registered_by_installed_app(model_admin):
     return apps.is_installed(module[:-len(".admin")])
 
 
-def sync_admin_site():
-    """``admin.site`` as autodiscovery would leave it for the apps installed now.
-
-    The registrations seen so far are remembered; the site then holds, for each model of an
-    installed app, the latest one made by an installed app's ``admin.py``: the example
-    project's ``UserAdmin`` while the project is installed, contrib.auth's own otherwise.
-    """
+def _default_site_registry():
+    """admin.site's registry after remembering what it holds, or None if the admin was never imported."""
     sites = sys.modules.get("pyframework.contrib.admin.sites")
     if sites is None:
-        return  # the admin was never imported: nothing registered
+        return None
     registry = sites.site._registry
     for model, model_admin in registry.items():
         if not any(seen is model_admin for _model, seen in _ADMIN_REGISTRATIONS):
             _ADMIN_REGISTRATIONS.append((model, model_admin))
+    return registry
+
+
+def restore_admin_site():
+    """Before installing apps: every model remembered back on admin.site (its latest ModelAdmin),
+    so an ``admin.py`` imported for the first time finds what it unregisters or extends."""
+    registry = _default_site_registry()
+    if registry is not None:
+        registry.update(_ADMIN_REGISTRATIONS)
+
+
+def sync_admin_site():
+    """After installing apps: ``admin.site`` as autodiscovery would leave it for them.
+
+    For each model of an installed app the site holds the latest registration made by an
+    installed app's ``admin.py``: the example project's ``UserAdmin`` while the project is
+    installed, contrib.auth's own otherwise.
+    """
+    registry = _default_site_registry()
+    if registry is None:
+        return
     installed = set(config.label for config in apps.get_app_configs())
     registry.clear()
     for model, model_admin in _ADMIN_REGISTRATIONS:

@@ -5,7 +5,7 @@ import datetime
 import re
 from contextlib import contextmanager
 
-from project_settings_support import sync_admin_site
+from project_settings_support import restore_admin_site, sync_admin_site
 from pyframework.apps import apps
 from pyframework.test import Client, override_settings
 from pyframework.utils import timezone
@@ -54,6 +54,7 @@ OneRoundHasher = _one_round_hasher()
 def admin_apps(**overrides):
     """The apps installed for a whole module (template engines and URLconf are built once)."""
     saved = apps.get_app_configs()
+    restore_admin_site()
     settings = dict(SETTINGS)
     settings.update(overrides)
     with override_settings(**settings):
