@@ -291,31 +291,35 @@ class AuthenticationForm(forms.Form):
                                params={"username": self.username_field.verbose_name})
 
 
-class SetPasswordForm(NewPasswordMixin, forms.Form):
-    """Set ``user``'s password without the old one (the password-reset link proved who they are)."""
-
-    password_fields = ("new_password1", "new_password2")
-
-    new_password1 = _password_field(_("New password"))
-    new_password2 = _password_field(_("New password confirmation"))
+class UserPasswordMixin(NewPasswordMixin):
+    """A form given the ``user`` whose password it sets: validated against them, saved on them."""
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
-        super(SetPasswordForm, self).__init__(*args, **kwargs)
-        self.fields["new_password1"].help_text = _new_password_help()
+        super(UserPasswordMixin, self).__init__(*args, **kwargs)
+        self.fields[self.password_fields[0]].help_text = _new_password_help()
 
     def password_user(self):
         return self.user
 
     def clean(self):
         self.clean_new_passwords()
-        return super(SetPasswordForm, self).clean()
+        return super(UserPasswordMixin, self).clean()
 
     def save(self, commit=True):
         self.apply_password(self.user)
         if commit:
             self.user.save()
         return self.user
+
+
+class SetPasswordForm(UserPasswordMixin, forms.Form):
+    """Set ``user``'s password without the old one (the password-reset link proved who they are)."""
+
+    password_fields = ("new_password1", "new_password2")
+
+    new_password1 = _password_field(_("New password"))
+    new_password2 = _password_field(_("New password confirmation"))
 
 
 class PasswordChangeForm(SetPasswordForm):
@@ -396,7 +400,7 @@ class PasswordResetForm(forms.Form):
                            html_email_template_name=html_email_template_name)
 
 
-class AdminPasswordChangeForm(SetUnusablePasswordMixin, NewPasswordMixin, forms.Form):
+class AdminPasswordChangeForm(SetUnusablePasswordMixin, UserPasswordMixin, forms.Form):
     """The admin's "change password" page for any user: the new password twice, no old one.
 
     For a user without a usable password it also offers to keep password logins disabled.
@@ -414,27 +418,12 @@ class AdminPasswordChangeForm(SetUnusablePasswordMixin, NewPasswordMixin, forms.
     field_order = ["usable_password", "password1", "password2"]
 
     def __init__(self, user, *args, **kwargs):
-        self.user = user
-        super(AdminPasswordChangeForm, self).__init__(*args, **kwargs)
+        super(AdminPasswordChangeForm, self).__init__(user, *args, **kwargs)
         self.fields["password1"].widget.attrs["autofocus"] = True
-        self.fields["password1"].help_text = _new_password_help()
         if self.user.has_usable_password():
             del self.fields["usable_password"]
             for name in self.password_fields:
                 self.fields[name].required = True
-
-    def password_user(self):
-        return self.user
-
-    def clean(self):
-        self.clean_new_passwords()
-        return super(AdminPasswordChangeForm, self).clean()
-
-    def save(self, commit=True):
-        self.apply_password(self.user)
-        if commit:
-            self.user.save()
-        return self.user
 
     @property
     def changed_data(self):
