@@ -5,6 +5,7 @@ import datetime
 import re
 from contextlib import contextmanager
 
+from project_settings_support import restore_admin_site, sync_admin_site
 from pyframework.apps import apps
 from pyframework.test import Client, override_settings
 from pyframework.utils import timezone
@@ -49,35 +50,25 @@ def _one_round_hasher():
 OneRoundHasher = _one_round_hasher()
 
 
-# The test apps' registrations on the default admin site while they are not installed.
-_PARKED_REGISTRATIONS = {}
-
-
 @contextmanager
 def admin_apps(**overrides):
     """The apps installed for a whole module (template engines and URLconf are built once)."""
-    from pyframework.contrib import admin
-
     saved = apps.get_app_configs()
-    admin.site._registry.update(_PARKED_REGISTRATIONS)
+    restore_admin_site()
     settings = dict(SETTINGS)
     settings.update(overrides)
     with override_settings(**settings):
         apps.clear()
         apps.populate(list(settings["INSTALLED_APPS"]))
+        # The test apps' admin modules registered their models on the default site once (at
+        # import, which may be collection time): the site holds the installed apps' models only.
+        sync_admin_site()
         try:
             yield
         finally:
             apps.clear()
             apps.populate(saved)
-            # The test apps' admin modules registered their models on the default site (at
-            # import, which may be collection time): forget those of apps no longer installed,
-            # so later tests (the example project's admin) see only their own apps' models.
-            # (They come back when the next module installs the test apps again.)
-            installed = set(config.label for config in apps.get_app_configs())
-            for model in list(admin.site._registry):
-                if model._meta.app_label not in installed:
-                    _PARKED_REGISTRATIONS[model] = admin.site._registry.pop(model)
+            sync_admin_site()
 
 
 def create_admin_tables(create_tables):

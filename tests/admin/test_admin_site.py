@@ -35,7 +35,8 @@ def test_superuser_logs_in_and_sees_every_model_on_the_index(users):
     page = response.content.decode("utf-8")
     assert response.status_code == 200
     assert 'href="/admin/adminapp/article/"' in page and 'href="/admin/adminapp/article/add/"' in page
-    assert 'href="/admin/auth/user/"' not in page  # auth's models are not registered in this test site
+    # contrib.auth is installed: autodiscovery registered its UserAdmin and GroupAdmin, as in Django.
+    assert 'href="/admin/auth/user/"' in page and 'href="/admin/auth/group/"' in page
     assert 'id="recent-actions-module"' in page
     assert "no-cache" in response["Cache-Control"]
 

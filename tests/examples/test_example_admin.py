@@ -91,6 +91,10 @@ def test_users_are_added_with_a_checked_password_and_deactivated_in_bulk(staff_c
     assert added.status_code == 302, text(added)
     newcomer = get_user_model().objects.get(username="newcomer")
     assert newcomer.check_password("plum-orchard-42-lantern")
+    # Step two, contrib.auth's change form: the password as a link to its own page.
+    assert added["Location"] == "/admin/auth/user/%d/change/" % newcomer.pk
+    change = text(staff_client.get(added["Location"]))
+    assert 'href="../password/">Reset password</a>' in change and 'name="email"' in change
     mismatch = submit(staff_client, "/admin/auth/user/add/", username="other", password1="plum-orchard-42-lantern",
                       password2="another-one-entirely-9", _save="Save")
     assert mismatch.status_code == 200 and "errorlist" in text(mismatch)
@@ -102,3 +106,17 @@ def test_users_are_added_with_a_checked_password_and_deactivated_in_bulk(staff_c
     assert get_user_model().objects.get(pk=boss.pk).is_active is True  # never the one doing it
     users = text(staff_client.get("/admin/auth/user/?q=newcomer"))
     assert "newcomer" in users and "boss@example.com" not in users
+
+
+def test_the_project_extends_contrib_auths_user_admin_and_keeps_its_group_admin(staff_client):
+    from accounts.admin import UserAdmin
+    from pyframework.contrib import admin
+    from pyframework.contrib.auth import admin as auth_admin
+    from pyframework.contrib.auth import get_user_model
+    from pyframework.contrib.auth.models import Group
+
+    registered = admin.site.get_model_admin(get_user_model())
+    assert type(registered) is UserAdmin and isinstance(registered, auth_admin.UserAdmin)
+    assert type(admin.site.get_model_admin(Group)) is auth_admin.GroupAdmin
+    users = text(staff_client.get("/admin/auth/user/"))
+    assert "column-date_joined" in users and 'value="deactivate"' in users

@@ -22,25 +22,34 @@ def test_generated_project_passes(project):
     assert err == ""
 
 
-@pytest.mark.parametrize("overrides, expected", [
+# The generated project has the admin installed: a MIDDLEWARE or TEMPLATES that replaces the
+# project's also loses what the admin needs, and its checks say so too (as Django's do).
+ADMIN_MIDDLEWARE_CHECKS = ("admin.E408", "admin.E409", "admin.E410")
+ADMIN_TEMPLATES_CHECKS = ("admin.E403",)
+
+
+@pytest.mark.parametrize("overrides, expected, admin_checks", [
     ({"MIDDLEWARE": ["genproj.missing.Middleware"]},
-     "MIDDLEWARE entry 'genproj.missing.Middleware' is unusable"),
+     "MIDDLEWARE entry 'genproj.missing.Middleware' is unusable", ADMIN_MIDDLEWARE_CHECKS),
     ({"ROOT_URLCONF": "genproj.no_such_urls"},
-     "The ROOT_URLCONF module 'genproj.no_such_urls' cannot be imported"),
-    ({"ROOT_URLCONF": "genproj.settings"}, "has no 'urlpatterns' list"),
-    ({"ROOT_URLCONF": None}, "ROOT_URLCONF is not set"),
-    ({"DEBUG": False, "ALLOWED_HOSTS": []}, "ALLOWED_HOSTS is empty while DEBUG is False"),
+     "The ROOT_URLCONF module 'genproj.no_such_urls' cannot be imported", ()),
+    ({"ROOT_URLCONF": "genproj.settings"}, "has no 'urlpatterns' list", ()),
+    ({"ROOT_URLCONF": None}, "ROOT_URLCONF is not set", ()),
+    ({"DEBUG": False, "ALLOWED_HOSTS": []}, "ALLOWED_HOSTS is empty while DEBUG is False", ()),
     ({"TEMPLATES": [{"BACKEND": "pyframework.template.backends.jinja2.Jinja2", "DIRS": ["/no/such/dir"]}]},
-     "DIRS entry '/no/such/dir' is not a directory"),
-    ({"TEMPLATES": [{"BACKEND": "nowhere.Backend"}]}, "BACKEND is unusable"),
+     "DIRS entry '/no/such/dir' is not a directory", ADMIN_TEMPLATES_CHECKS),
+    ({"TEMPLATES": [{"BACKEND": "nowhere.Backend"}]}, "BACKEND is unusable", ADMIN_TEMPLATES_CHECKS),
 ])
-def test_broken_setting_fails_with_a_clear_message(project, overrides, expected):
+def test_broken_setting_fails_with_a_clear_message(project, overrides, expected, admin_checks):
     with override_settings(**overrides):
         with pytest.raises(CommandError) as info:
             run_check()
     message = str(info.value)
     assert expected in message
-    assert "System check identified 1 issue." in message
+    for check_id in admin_checks:
+        assert "(%s)" % check_id in message
+    count = 1 + len(admin_checks)
+    assert ("System check identified %d issue%s." % (count, "" if count == 1 else "s")) in message
 
 
 def test_deploy_checks_warn_about_debug_and_the_development_key(project):
@@ -86,6 +95,6 @@ def test_registered_project_check_runs():
 
 def test_silenced_checks_are_not_reported(project):
     with override_settings(MIDDLEWARE=["genproj.missing.Middleware"],
-                           SILENCED_SYSTEM_CHECKS=["middleware.E001"]):
+                           SILENCED_SYSTEM_CHECKS=["middleware.E001"] + list(ADMIN_MIDDLEWARE_CHECKS)):
         out, _ = run_check()
     assert out.strip() == "System check identified no issues."

@@ -108,6 +108,20 @@ def test_project_home_page_says_it_worked(project):
     assert 'href="/static/site.css"' in body
 
 
+def test_the_admin_is_installed_and_routed(project):
+    from genproj import settings as generated
+    from pyframework.contrib import admin
+    from pyframework.contrib.auth.models import Group, User
+    from pyframework.urls import resolve, reverse
+
+    assert "pyframework.contrib.admin" in generated.INSTALLED_APPS
+    assert 'path("admin/", admin.site.urls)' in read(project.join("genproj", "urls.py"))
+    assert reverse("admin:index") == "/admin/" and reverse("admin:login") == "/admin/login/"
+    assert resolve("/admin/auth/user/").url_name == "auth_user_changelist"
+    # Autodiscovery registered contrib.auth's admins, as in a new Django project.
+    assert admin.site.is_registered(User) and admin.site.is_registered(Group)
+
+
 def test_generated_app_page(project):
     response = Client().get("/genapp/")
     assert response.status_code == 200

@@ -1,4 +1,5 @@
-"""Forms of the auth views: log in, sign up, change, reset and set a password."""
+"""Forms of the auth views (log in, sign up, change, reset and set a password) and of the
+users' admin (``UserChangeForm``, ``AdminUserCreationForm``, ``AdminPasswordChangeForm``)."""
 from __future__ import absolute_import, unicode_literals
 
 import unicodedata
@@ -6,14 +7,19 @@ import unicodedata
 from pyframework import forms
 from pyframework.conf import settings
 from pyframework.contrib.auth import authenticate, get_user_model, password_validation
+from pyframework.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX, identify_hasher
 from pyframework.contrib.auth.models import User
 from pyframework.contrib.auth.tokens import default_token_generator
 from pyframework.contrib.sites.shortcuts import get_current_site
 from pyframework.core.exceptions import ValidationError
 from pyframework.core.mail import EmailMultiAlternatives
+from pyframework.forms.utils import flatatt
 from pyframework.template.loader import render_to_string
 from pyframework.utils.encoding import force_bytes
+from pyframework.utils.compat import text_type
+from pyframework.utils.html import format_html, format_html_join
 from pyframework.utils.http import urlsafe_base64_encode
+from pyframework.utils.translation import gettext
 from pyframework.utils.translation import gettext_lazy as _
 
 
@@ -67,6 +73,54 @@ class NewPasswordMixin(object):
                 return None
         return second
 
+    def apply_password(self, user):
+        """Give ``user`` the new password (hashed); ``save()`` calls it before saving."""
+        user.set_password(self.cleaned_data[self.password_fields[0]])
+
+
+class SetUnusablePasswordMixin(object):
+    """A "Password-based authentication: Enabled / Disabled" choice before the two password fields.
+
+    Disabled: the passwords are neither required nor checked and the user gets an unusable
+    password (they may still log in through another backend, e.g. single sign-on).
+    ``cleaned_data["set_usable_password"]`` says which was chosen. List it before a
+    ``NewPasswordMixin`` form class.
+    """
+
+    usable_password_help_text = _(
+        "Whether the user will be able to authenticate using a password or not. If disabled, they may still be "
+        "able to authenticate using other backends, such as Single Sign-On or LDAP.")
+
+    @staticmethod
+    def create_usable_password_field(help_text=usable_password_help_text):
+        return forms.ChoiceField(
+            label=_("Password-based authentication"), required=False, initial="true",
+            choices=[("true", _("Enabled")), ("false", _("Disabled"))],
+            widget=forms.RadioSelect(attrs={"class": "radiolist inline"}), help_text=help_text)
+
+    def __init__(self, *args, **kwargs):
+        super(SetUnusablePasswordMixin, self).__init__(*args, **kwargs)
+        if "usable_password" in self.fields:
+            # Required only when enabled: checked in clean_new_passwords().
+            for name in self.password_fields:
+                self.fields[name].required = False
+
+    def clean_new_passwords(self):
+        usable = self.cleaned_data.pop("usable_password", None) != "false"
+        self.cleaned_data["set_usable_password"] = usable
+        if not usable:
+            return None
+        for name in self.password_fields:
+            if not self.cleaned_data.get(name) and name not in self.errors:
+                self.add_error(name, ValidationError(self.fields[name].error_messages["required"], code="required"))
+        return super(SetUnusablePasswordMixin, self).clean_new_passwords()
+
+    def apply_password(self, user):
+        if self.cleaned_data.get("set_usable_password", True):
+            super(SetUnusablePasswordMixin, self).apply_password(user)
+        else:
+            user.set_unusable_password()
+
 
 class UserCreationForm(NewPasswordMixin, forms.ModelForm):
     """Sign-up: a username and a password typed twice; ``save()`` stores the password hashed."""
@@ -98,11 +152,94 @@ class UserCreationForm(NewPasswordMixin, forms.ModelForm):
 
     def save(self, commit=True):
         user = super(UserCreationForm, self).save(commit=False)
-        user.set_password(self.cleaned_data["password1"])
+        self.apply_password(user)
         if commit:
             user.save()
             self._save_m2m()
         return user
+
+
+class AdminUserCreationForm(SetUnusablePasswordMixin, UserCreationForm):
+    """The users' admin add form: the sign-up fields and whether the user may log in with a password."""
+
+    usable_password = SetUnusablePasswordMixin.create_usable_password_field()
+
+
+# The order the admin shows a hash's parts in (a hasher's summary is an unordered dict).
+_SUMMARY_ORDER = ("algorithm", "variety", "version", "memory cost", "time cost", "parallelism", "iterations",
+                  "work factor", "salt", "checksum", "hash")
+
+
+class ReadOnlyPasswordHashWidget(forms.Widget):
+    """The stored password as its hasher's safe summary (algorithm, masked salt and hash, never the hash
+    itself) and a button to the admin's password page (``password_url``, relative to the change page)."""
+
+    read_only = True
+    password_url = "../password/"
+
+    def summary(self, value):
+        """``[(label, value or None)]`` describing the hash ``value``."""
+        if not value or text_type(value).startswith(UNUSABLE_PASSWORD_PREFIX):
+            return [(gettext("No password set."), None)]
+        try:
+            hasher = identify_hasher(value)
+            parts = hasher.safe_summary(value)
+        except ValueError:
+            return [(gettext("Invalid password format or unknown hashing algorithm."), None)]
+        keys = sorted(parts, key=lambda key: (_SUMMARY_ORDER.index(key) if key in _SUMMARY_ORDER
+                                              else len(_SUMMARY_ORDER), key))
+        return [(gettext(key), parts[key]) for key in keys]
+
+    def render(self, name, value, attrs=None):
+        usable = bool(value) and not text_type(value).startswith(UNUSABLE_PASSWORD_PREFIX)
+        entries = format_html_join(" ", "{}", (
+            (format_html("<strong>{}</strong>: <bdi>{}</bdi>", label, part) if part is not None
+             else format_html("<strong>{}</strong>", label),) for label, part in self.summary(value)))
+        attrs = self.build_attrs(self.attrs, attrs)
+        attrs.pop("id", None)  # nothing to focus: the label points nowhere
+        return format_html('<div{}><p>{}</p><p><a role="button" class="button" href="{}">{}</a></p></div>',
+                           flatatt(attrs), entries, self.password_url,
+                           gettext("Reset password") if usable else gettext("Set password"))
+
+    def value_from_datadict(self, data, files, name):
+        return None  # never submitted: the hash changes only through the password page
+
+    def id_for_label(self, id_):
+        return None
+
+
+class ReadOnlyPasswordHashField(forms.Field):
+    """Shows the password hash read-only (``disabled``): a submitted value is ignored."""
+
+    widget = ReadOnlyPasswordHashWidget
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("disabled", True)
+        super(ReadOnlyPasswordHashField, self).__init__(*args, **kwargs)
+
+
+class UserChangeForm(forms.ModelForm):
+    """The users' admin change form: every field, the password as a read-only summary with a link."""
+
+    password = ReadOnlyPasswordHashField(
+        label=_("Password"),
+        help_text=_("Raw passwords are not stored, so there is no way to see the user\u2019s password."))
+
+    class Meta:
+        model = User
+        fields = "__all__"
+        field_classes = {"username": UsernameField}
+
+    def __init__(self, *args, **kwargs):
+        super(UserChangeForm, self).__init__(*args, **kwargs)
+        password = self.fields.get("password")
+        if password is not None and self.instance is not None and not self.instance.has_usable_password():
+            password.help_text = _("Enable password-based authentication for this user by setting a password.")
+        user_permissions = self.fields.get("user_permissions")
+        if user_permissions is not None:
+            # Each permission's label names its content type: one join, not a query per option.
+            user_permissions.queryset = user_permissions.queryset.select_related("content_type")
 
 
 class AuthenticationForm(forms.Form):
@@ -155,31 +292,35 @@ class AuthenticationForm(forms.Form):
                                params={"username": self.username_field.verbose_name})
 
 
-class SetPasswordForm(NewPasswordMixin, forms.Form):
-    """Set ``user``'s password without the old one (the password-reset link proved who they are)."""
-
-    password_fields = ("new_password1", "new_password2")
-
-    new_password1 = _password_field(_("New password"))
-    new_password2 = _password_field(_("New password confirmation"))
+class UserPasswordMixin(NewPasswordMixin):
+    """A form given the ``user`` whose password it sets: validated against them, saved on them."""
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
-        super(SetPasswordForm, self).__init__(*args, **kwargs)
-        self.fields["new_password1"].help_text = _new_password_help()
+        super(UserPasswordMixin, self).__init__(*args, **kwargs)
+        self.fields[self.password_fields[0]].help_text = _new_password_help()
 
     def password_user(self):
         return self.user
 
     def clean(self):
         self.clean_new_passwords()
-        return super(SetPasswordForm, self).clean()
+        return super(UserPasswordMixin, self).clean()
 
     def save(self, commit=True):
-        self.user.set_password(self.cleaned_data["new_password1"])
+        self.apply_password(self.user)
         if commit:
             self.user.save()
         return self.user
+
+
+class SetPasswordForm(UserPasswordMixin, forms.Form):
+    """Set ``user``'s password without the old one (the password-reset link proved who they are)."""
+
+    password_fields = ("new_password1", "new_password2")
+
+    new_password1 = _password_field(_("New password"))
+    new_password2 = _password_field(_("New password confirmation"))
 
 
 class PasswordChangeForm(SetPasswordForm):
@@ -259,3 +400,37 @@ class PasswordResetForm(forms.Form):
             self.send_mail(subject_template_name, email_template_name, context,
                            from_email or settings.DEFAULT_FROM_EMAIL, context["email"],
                            html_email_template_name=html_email_template_name)
+
+
+class AdminPasswordChangeForm(SetUnusablePasswordMixin, UserPasswordMixin, forms.Form):
+    """The admin's "change password" page for any user: the new password twice, no old one.
+
+    For a user without a usable password it also offers to keep password logins disabled.
+    """
+
+    required_css_class = "required"
+    usable_password_help_text = SetUnusablePasswordMixin.usable_password_help_text + _(
+        " If disabled, the current password for this user will be lost.")
+
+    usable_password = SetUnusablePasswordMixin.create_usable_password_field(usable_password_help_text)
+    password1 = _password_field(_("Password"))
+    password2 = _password_field(_("Password (again)"),
+                                help_text=_("Enter the same password as before, for verification."))
+
+    field_order = ["usable_password", "password1", "password2"]
+
+    def __init__(self, user, *args, **kwargs):
+        super(AdminPasswordChangeForm, self).__init__(user, *args, **kwargs)
+        self.fields["password1"].widget.attrs["autofocus"] = True
+        if self.user.has_usable_password():
+            del self.fields["usable_password"]
+            for name in self.password_fields:
+                self.fields[name].required = True
+
+    @property
+    def changed_data(self):
+        """``["password"]`` once a password (or its absence) was submitted: what the history records."""
+        data = super(AdminPasswordChangeForm, self).changed_data
+        if "usable_password" in data or ("password1" in data and "password2" in data):
+            return ["password"]
+        return []
