@@ -6,7 +6,7 @@ import pytest
 from dbtesting import jdbc_unavailable_reason
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.db import OperationalError, connection, connections
-from pyframework.db.utils import ConnectionDoesNotExist
+from pyframework.db.utils import ConnectionDoesNotExist, ConnectionHandler
 from pyframework.test.utils import override_settings
 from pyframework.utils.compat import JYTHON
 
@@ -129,19 +129,24 @@ def test_jndi_data_source_refuses_a_conn_max_age():
 
 @needs_jdbc
 def test_shutdown_shuts_an_embedded_h2_down():
-    """connections.shutdown() (the servlet's destroy()) sends H2 SHUTDOWN: a kept-open
-    in-memory database disappears with it, so a file database would release its lock."""
+    """ConnectionHandler.shutdown() (the servlet's destroy()) sends H2 SHUTDOWN: a kept-open
+    in-memory database disappears with it, so a file database would release its lock.
+    A handler of its own: the global one also holds the test session's H2 database."""
     url = "jdbc:h2:mem:shutdown_check;DB_CLOSE_DELAY=-1"
-    with databases(ENGINE="pyframework.db.backends.jdbc", DRIVER="org.h2.Driver", URL=url, CONN_MAX_AGE=None):
-        with connection.cursor() as cursor:
-            cursor.execute("CREATE TABLE kept (id INT PRIMARY KEY)")
-        connection.close()
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT COUNT(*) FROM kept")  # DB_CLOSE_DELAY=-1: still there
-        assert connection.shutdown_signature() == ("h2", url)
-        connections.shutdown()
-        assert connection.connection is None
-        with connection.cursor() as cursor:
+    handler = ConnectionHandler({"default": {"ENGINE": "pyframework.db.backends.jdbc", "DRIVER": "org.h2.Driver",
+                                             "URL": url, "CONN_MAX_AGE": None}})
+    wrapper = handler["default"]
+    with wrapper.cursor() as cursor:
+        cursor.execute("CREATE TABLE kept (id INT PRIMARY KEY)")
+    wrapper.close()
+    with wrapper.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM kept")  # DB_CLOSE_DELAY=-1: still there
+    assert wrapper.shutdown_signature() == ("h2", url)
+    handler.shutdown()
+    assert wrapper.connection is None
+    try:
+        with wrapper.cursor() as cursor:
             cursor.execute("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'KEPT'")
             assert cursor.fetchone()[0] == 0
-        connections.close_all()
+    finally:
+        handler.close_all()
