@@ -57,8 +57,8 @@ def _connection(url, options):
 def close_connections():
     """Close every pool of the process; the next cache call opens a new one.
 
-    Registered with atexit: Jython runs it when the container stops the web application, so
-    Jedis's pool threads do not outlive it (and keep its class loader) across redeployments.
+    Registered with atexit, so the server sees the connections end when the process (or, on
+    Jython, the interpreter of a stopped web application) goes away.
     """
     with _lock:
         connections = list(_connections.values())
