@@ -10,6 +10,7 @@ import pytest
 
 import cache_views_urls
 from pyframework.core.cache import caches
+from pyframework.core.cache.backends import redis as redis_backend
 from pyframework.core.cache.backends.redis_client import RedisConnection
 from pyframework.core.exceptions import ImproperlyConfigured
 from pyframework.test import Client, override_settings
@@ -77,6 +78,14 @@ def test_integers_are_redis_counters(redis_cache, raw):
     assert redis_cache.get("flag") is True and redis_cache.incr("n") == 42
     raw.incrby(b":1:n", 8)
     assert redis_cache.get("n") == 50
+
+
+def test_pools_closed_at_exit_reopen_on_use(redis_cache):
+    redis_cache.set("k", "v")
+    assert redis_backend._connections
+    redis_backend.close_connections()
+    assert not redis_backend._connections
+    assert redis_cache.get("k") == "v" and redis_backend._connections
 
 
 @pytest.mark.parametrize("runtime", sorted(WRITTEN_BY))

@@ -7,4 +7,5 @@ from pyframework.urls import path
 
 urlpatterns = [
     path("probe/usernames/", views.usernames_by_label),
+    path("probe/redis/<slug:key>/", views.redis_entry),
 ] + list(mysite_urls.urlpatterns)

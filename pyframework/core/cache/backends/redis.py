@@ -21,6 +21,7 @@ itself, no restart is needed. The connection pools are shared by every thread of
 """
 from __future__ import absolute_import, unicode_literals
 
+import atexit
 import logging
 import random
 import re
@@ -51,6 +52,25 @@ def _connection(url, options):
         if connection is None:
             connection = _connections[marker] = RedisConnection(url, options)
         return connection
+
+
+def close_connections():
+    """Close every pool of the process; the next cache call opens a new one.
+
+    Registered with atexit, so the server sees the connections end when the process (or, on
+    Jython, the interpreter of a stopped web application) goes away.
+    """
+    with _lock:
+        connections = list(_connections.values())
+        _connections.clear()
+    for connection in connections:
+        try:
+            connection.close()
+        except Exception:  # closing is best effort: the server may be gone already
+            logger.debug("Closing a Redis connection pool failed.", exc_info=True)
+
+
+atexit.register(close_connections)
 
 
 def _encode(value):
