@@ -129,3 +129,16 @@ def test_site_id_must_be_an_integer():
     assert len(errors) == 1
     with installed_apps(["pyframework.contrib.sites"], SITE_ID=1):
         assert not [e for e in checks.run_checks() if e.id == "sites.E101"]
+
+
+@pytest.mark.usefixtures("sites_db")
+def test_no_default_site_when_the_migration_state_has_no_site_model():
+    from pyframework.apps import apps
+    from pyframework.apps.registry import Apps
+    from pyframework.contrib.sites.management import create_default_site
+
+    Site.objects.all().delete()
+    create_default_site(apps.get_app_config("sites"), verbosity=0, apps=Apps([]))
+    assert not Site.objects.exists()
+    create_default_site(apps.get_app_config("sites"), verbosity=0)
+    assert Site.objects.count() == 1
