@@ -100,3 +100,30 @@ def test_fallback_middleware_serves_pages_on_404_only(site):
         assert response.status_code == 200 and "<h1>Legal notice</h1>" in response.content.decode("utf-8")
         assert client.get("/legal").status_code == 301
         assert client.get("/nothing/").status_code == 404
+
+
+def test_flatpage_form_checks_the_url(site):
+    from pyframework.contrib.flatpages.forms import FlatpageForm
+
+    data = {"title": "A page", "content": "x", "sites": [site.pk]}
+    assert FlatpageForm(data=dict(data, url="/new-page/")).is_valid()
+    for bad in ("/a space/", "/a%b/", "/a?b/"):
+        assert "url" in FlatpageForm(data=dict(data, url=bad)).errors
+    assert FlatpageForm(data=dict(data, url="no-slash/")).errors["url"] == ["URL is missing a leading slash."]
+    with override_settings(MIDDLEWARE=["pyframework.middleware.common.CommonMiddleware"]):
+        form = FlatpageForm(data=dict(data, url="/no-trailing"))
+        assert form.errors["url"] == ["URL is missing a trailing slash."]
+    assert FlatpageForm(data=dict(data, url="/no-trailing")).is_valid()  # CommonMiddleware not installed
+    FlatpageForm(data=dict(data, url="/taken/")).save()
+    form = FlatpageForm(data=dict(data, url="/taken/"))
+    assert form.errors["__all__"] == ["Flatpage with url /taken/ already exists for site example.com"]
+    existing = FlatPage.objects.get(url="/taken/")
+    assert FlatpageForm(data=dict(data, url="/taken/", title="Renamed"), instance=existing).is_valid()
+
+
+def test_flatpage_sitemap_lists_public_pages_of_the_current_site(site):
+    from pyframework.contrib.flatpages.sitemaps import FlatPageSitemap
+
+    _page(site, "/public/")
+    _page(site, "/members/", registration_required=True)
+    assert [page.url for page in FlatPageSitemap().items()] == ["/public/"]

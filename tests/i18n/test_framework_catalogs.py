@@ -35,18 +35,35 @@ def test_every_message_is_translated_with_its_placeholders(language):
                 message.msgid, form)
 
 
+def _app_catalog(app_dir):
+    """(msgctxt, msgid) of an app's own German catalog (contrib apps with a locale/ folder, as in Django)."""
+    path = os.path.join(app_dir, "locale", "de", "LC_MESSAGES", "django.po")
+    with io.open(path, "rb") as handle:
+        return set((m.msgctxt, m.msgid) for m in pofile.read_po(handle, path) if m.translated)
+
+
 def test_catalogs_cover_the_sources():
-    """Every message the framework marks is in the German catalog (run makemessages otherwise)."""
+    """Every message the framework marks is in the German catalog (run makemessages otherwise):
+    the framework's, or for a contrib app with a locale/ folder of its own, that app's."""
     from pyframework.utils.translation.extract import extract_python, extract_template
 
-    known = set((m.msgctxt, m.msgid) for m in catalog("de"))
+    framework_known = set((m.msgctxt, m.msgid) for m in catalog("de"))
     root = os.path.dirname(os.path.dirname(FRAMEWORK_LOCALE_DIR))
+    contrib = os.path.join(root, "contrib")
+    app_catalogs = {}
     missing = []
     for directory, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if d not in ("project_template", "app_template", "__pycache__")]
         # The admin gets catalogs of its own, as Django's contrib/admin/locale (not written yet).
         if directory == os.path.join(root, "contrib"):
             dirnames[:] = [d for d in dirnames if d != "admin"]
+        known = framework_known
+        if directory.startswith(contrib + os.sep):
+            app_dir = os.path.join(contrib, directory[len(contrib) + 1:].split(os.sep)[0])
+            if os.path.isdir(os.path.join(app_dir, "locale")):
+                if app_dir not in app_catalogs:
+                    app_catalogs[app_dir] = _app_catalog(app_dir)
+                known = app_catalogs[app_dir]
         for name in filenames:
             path = os.path.join(directory, name)
             if name.endswith(".py"):

@@ -12,7 +12,7 @@ import pytest
 
 from project_settings_support import installed_apps
 from pyframework.test import Client
-from pyframework.utils import feedgenerator, timezone
+from pyframework.utils import feedgenerator, timezone, translation
 from pyframework.utils.xmlutils import SimplerXMLGenerator, UnserializableContentError
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -26,7 +26,8 @@ SETTINGS = dict(
 
 @pytest.fixture
 def client():
-    with installed_apps(["pyframework.contrib.syndication"], **SETTINGS):
+    # The feed's language is the active one; pin it, whatever an earlier test left active.
+    with installed_apps(["pyframework.contrib.syndication"], **SETTINGS), translation.override("en"):
         yield Client()
 
 

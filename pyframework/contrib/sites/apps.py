@@ -1,12 +1,13 @@
 from __future__ import absolute_import, unicode_literals
 
 from pyframework.apps import AppConfig
+from pyframework.utils.translation import gettext_lazy as _
 
 
 class SitesConfig(AppConfig):
     name = "pyframework.contrib.sites"
     label = "sites"
-    verbose_name = "Sites"
+    verbose_name = _("Sites")
 
     def ready(self):
         from pyframework.contrib.sites import checks  # noqa: F401 - registers the SITE_ID check

@@ -13,6 +13,14 @@ def create_default_site(app_config, verbosity=2, interactive=True, using=DEFAULT
         return
     from pyframework.contrib.sites.models import Site
 
+    # A migration state's registry (``apps=``) without the model: the sites migration is not applied.
+    state_apps = kwargs.get("apps")
+    if state_apps is not None:
+        try:
+            state_apps.get_model("sites", "Site")
+        except LookupError:
+            return
+
     connection = connections[using]
     if Site._meta.db_table not in connection.introspection.table_names():
         return

@@ -101,14 +101,13 @@ class Site(models.Model):
 
 
 def clear_site_cache(sender, **kwargs):
-    """Drop a site that is saved or deleted from the cache (under its id and its domain)."""
+    """Drop a site that is saved or deleted from the cache (under its id and its stored domain)."""
     instance = kwargs["instance"]
     using = kwargs["using"]
     with _SITE_CACHE_LOCK:
         SITE_CACHE.pop(instance.pk, None)
-        SITE_CACHE.pop(instance.domain, None)
     try:
-        # A changed domain: the old one must not keep answering.
+        # The domain stored in that database (the old one, when it changes) must not keep answering.
         old_domain = Site.objects.using(using).get(pk=instance.pk).domain
     except Site.DoesNotExist:
         return
