@@ -284,6 +284,14 @@ EMAIL_TIMEOUT = None
 EMAIL_FILE_PATH = None
 # The sender of mails that name none (password resets among them).
 DEFAULT_FROM_EMAIL = "webmaster@localhost"
+# Who gets error reports (mail_admins) and broken-link reports (mail_managers): [(name, email)].
+ADMINS = []
+MANAGERS = []
+# The sender and subject prefix of those messages.
+SERVER_EMAIL = "root@localhost"
+EMAIL_SUBJECT_PREFIX = "[pyframework] "
+# Compiled regular expressions of URLs whose 404s BrokenLinkEmailsMiddleware does not report.
+IGNORABLE_404_URLS = []
 
 # Tests: the runner class of `manage.py test`, folders searched for fixtures besides each
 # app's fixtures/, and extra serialization formats ({"format": "dotted.module"}).

@@ -1,9 +1,14 @@
-"""CommonMiddleware: URL canonicalisation (APPEND_SLASH, PREPEND_WWW) and Content-Length."""
+"""CommonMiddleware: URL canonicalisation (APPEND_SLASH, PREPEND_WWW) and Content-Length;
+BrokenLinkEmailsMiddleware: 404s reached from a link, mailed to the MANAGERS."""
 from __future__ import absolute_import, unicode_literals
 
+import re
+
 from pyframework.conf import settings
+from pyframework.core.mail import mail_managers
 from pyframework.http import HttpResponsePermanentRedirect
 from pyframework.urls import is_valid_path
+from pyframework.utils.compat import urlsplit
 from pyframework.utils.deprecation import MiddlewareMixin
 
 _BODY_METHODS = ("POST", "PUT", "PATCH")
@@ -61,3 +66,44 @@ class CommonMiddleware(MiddlewareMixin):
         if not getattr(response, "streaming", False) and not response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
+
+
+class BrokenLinkEmailsMiddleware(MiddlewareMixin):
+    """When DEBUG is off, mail the MANAGERS about a 404 that a link led to (a Referer is sent).
+
+    Not reported: requests without a Referer, the APPEND_SLASH redirect's own request, links
+    from other sites that carry a query string (usually bots), a page referring to itself, and
+    paths matching one of IGNORABLE_404_URLS (compiled regular expressions).
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and not settings.DEBUG:
+            domain = request.get_host()
+            path = request.get_full_path()
+            referer = request.META.get("HTTP_REFERER", "")
+            if not self.is_ignorable_request(request, path, domain, referer):
+                internal = "INTERNAL " if self.is_internal_request(domain, referer) else ""
+                mail_managers(
+                    "Broken %slink on %s" % (internal, domain),
+                    "Referrer: %s\nRequested URL: %s\nUser agent: %s\nIP address: %s\n" % (
+                        referer, path, request.META.get("HTTP_USER_AGENT", "<none>"),
+                        request.META.get("REMOTE_ADDR", "<none>")),
+                    fail_silently=True)
+        return response
+
+    def is_internal_request(self, domain, referer):
+        """Whether ``referer`` is a page of this site (``domain``)."""
+        return bool(re.match("^https?://%s/" % re.escape(domain), referer))
+
+    def is_ignorable_request(self, request, uri, domain, referer):
+        """Whether this 404 is not worth a message (see the class docstring)."""
+        if not referer:
+            return True
+        if settings.APPEND_SLASH and uri.endswith("/") and referer == uri[:-1]:
+            return True
+        if not self.is_internal_request(domain, referer) and "?" in referer:
+            return True
+        parsed = urlsplit(referer)
+        if parsed.netloc in ("", domain) and parsed.path == uri:
+            return True
+        return any(pattern.search(uri) for pattern in settings.IGNORABLE_404_URLS)

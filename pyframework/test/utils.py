@@ -502,11 +502,20 @@ requires_tz_support = unittest.skipUnless(
                 "your operating system isn't able to do that.")
 
 
+class _Constant(object):
+    def __init__(self, value):
+        self.value = value
+
+    def __call__(self):
+        return self.value
+
+
 @contextmanager
 def freeze_time(t):
     """``time.time()`` answers ``t`` inside the block (signing and cookie expiry tests)."""
     real_time = time.time
-    time.time = lambda: t
+    # A callable object, not a function: Jython's time module would bind a function as a method.
+    time.time = _Constant(t)
     try:
         yield
     finally:

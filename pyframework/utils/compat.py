@@ -37,6 +37,16 @@ if PY2:  # pragma: no cover - exercised on Jython
     def reraise(tp, value, tb=None):
         exec("raise tp, value, tb")
 
+    class _Secrets(object):
+        """The part of Python 3's ``secrets`` module pyframework uses."""
+
+        _random = __import__("random").SystemRandom()
+
+        def randbelow(self, exclusive_upper_bound):
+            return self._random.randrange(exclusive_upper_bound)
+
+    secrets = _Secrets()
+
 else:
     text_type = str
     binary_type = bytes
@@ -51,6 +61,7 @@ else:
     from io import StringIO as NativeStringIO  # noqa: F401
     import builtins  # noqa: F401
     import _thread  # noqa: F401
+    import secrets  # noqa: F401
     zip = zip
     range = range
     read_line = input

@@ -1,7 +1,9 @@
-"""Containers used by requests and responses: multi-valued and case-insensitive dicts."""
+"""Containers used by requests, responses and the ORM: multi-valued and case-insensitive
+dicts, OrderedSet, DictWrapper."""
 from __future__ import absolute_import, unicode_literals
 
 import copy
+from collections import OrderedDict
 
 try:
     from collections.abc import Mapping
@@ -206,3 +208,57 @@ class CaseInsensitiveMapping(Mapping):
 
     def copy(self):
         return self
+
+
+class OrderedSet(object):
+    """A set that remembers insertion order (add, remove, discard, in, len, iteration both ways)."""
+
+    def __init__(self, iterable=None):
+        self.dict = OrderedDict.fromkeys(iterable or ())
+
+    def add(self, item):
+        self.dict[item] = None
+
+    def remove(self, item):
+        del self.dict[item]
+
+    def discard(self, item):
+        self.dict.pop(item, None)
+
+    def __iter__(self):
+        return iter(self.dict)
+
+    def __reversed__(self):
+        return reversed(self.dict)
+
+    def __contains__(self, item):
+        return item in self.dict
+
+    def __bool__(self):
+        return bool(self.dict)
+
+    __nonzero__ = __bool__
+
+    def __len__(self):
+        return len(self.dict)
+
+    def __repr__(self):
+        return "%s(%s)" % (type(self).__name__, repr(list(self.dict)) if self.dict else "")
+
+
+class DictWrapper(dict):
+    """A dict whose keys starting with ``prefix`` give the value of the key without it passed
+    through ``func``: ``DictWrapper(attrs, quote_name, "qn_")["qn_column"]`` is the quoted
+    column name (used to fill column type templates)."""
+
+    def __init__(self, data, func, prefix):
+        super(DictWrapper, self).__init__(data)
+        self.func = func
+        self.prefix = prefix
+
+    def __getitem__(self, key):
+        use_func = key.startswith(self.prefix)
+        if use_func:
+            key = key[len(self.prefix):]
+        value = super(DictWrapper, self).__getitem__(key)
+        return self.func(value) if use_func else value

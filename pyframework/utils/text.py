@@ -1,11 +1,14 @@
-"""Text helpers used by forms, the admin and file storage: Django's ``capfirst``,
-``get_text_list`` and ``get_valid_filename``."""
+"""Text helpers used by forms, the admin, file storage and GZipMiddleware: Django's
+``capfirst``, ``get_text_list``, ``get_valid_filename``, ``compress_string`` and
+``compress_sequence``."""
 from __future__ import absolute_import, unicode_literals
 
+import gzip
+import io
 import re
 
 from pyframework.core.exceptions import SuspiciousFileOperation
-from pyframework.utils.compat import text_type
+from pyframework.utils.compat import secrets, text_type
 from pyframework.utils.translation import gettext
 
 
@@ -39,3 +42,42 @@ def get_valid_filename(name):
     if cleaned in ("", ".", ".."):
         raise SuspiciousFileOperation("Could not derive file name from '%s'" % name)
     return cleaned
+
+
+def _random_filename(max_random_bytes):
+    # A gzip header field of random length: the compressed size no longer tells an attacker
+    # how well a guessed secret compressed (BREACH).
+    return b"a" * secrets.randbelow(max_random_bytes)
+
+
+def compress_string(s, max_random_bytes=None):
+    """``s`` (bytes) gzip-compressed; ``max_random_bytes`` pads the header randomly."""
+    buffer = io.BytesIO()
+    filename = _random_filename(max_random_bytes) if max_random_bytes else None
+    with gzip.GzipFile(filename=filename, mode="wb", compresslevel=6, fileobj=buffer, mtime=0) as zfile:
+        zfile.write(s)
+    return buffer.getvalue()
+
+
+def compress_sequence(sequence, max_random_bytes=None):
+    """Gzip a stream of byte chunks, yielding compressed pieces as they are ready."""
+    buffer = _StreamingBuffer()
+    filename = _random_filename(max_random_bytes) if max_random_bytes else None
+    with gzip.GzipFile(filename=filename, mode="wb", compresslevel=6, fileobj=buffer, mtime=0) as zfile:
+        yield buffer.read()  # the header
+        for item in sequence:
+            zfile.write(item)
+            data = buffer.read()
+            if data:
+                yield data
+    yield buffer.read()
+
+
+class _StreamingBuffer(io.BytesIO):
+    """A write buffer whose read() hands out, and forgets, what was written since."""
+
+    def read(self):
+        data = self.getvalue()
+        self.seek(0)
+        self.truncate()
+        return data

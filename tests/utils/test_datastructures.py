@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 from pyframework.utils.datastructures import (
-    CaseInsensitiveMapping, ImmutableList, MultiValueDict, MultiValueDictKeyError,
+    CaseInsensitiveMapping, DictWrapper, ImmutableList, MultiValueDict, MultiValueDictKeyError, OrderedSet,
 )
 
 
@@ -99,3 +99,21 @@ def test_case_insensitive_mapping():
         mapping["missing"]
     with pytest.raises(TypeError):
         mapping["New"] = "value"
+
+
+def test_ordered_set_keeps_insertion_order():
+    items = OrderedSet([3, 1, 2, 1])
+    items.add(0)
+    items.discard(5)
+    items.remove(1)
+    assert list(items) == [3, 2, 0] and list(reversed(items)) == [0, 2, 3]
+    assert 2 in items and 1 not in items and len(items) == 3 and items
+    assert repr(items) == "OrderedSet([3, 2, 0])" and repr(OrderedSet()) == "OrderedSet()"
+    assert not OrderedSet()
+
+
+def test_dict_wrapper_passes_prefixed_keys_through_the_function():
+    wrapped = DictWrapper({"a": "x", "b": "y"}, lambda value: "*%s*" % value, "xx_")
+    assert (wrapped["a"], wrapped["xx_b"]) == ("x", "*y*")
+    assert "max %(xx_a)s %(b)s" % wrapped == "max *x* y"
+

@@ -12,8 +12,8 @@ from pyframework.core.mail.message import (
     BadHeaderError, EmailMessage, EmailMultiAlternatives, sanitize_address)
 from pyframework.core.mail.utils import DNS_NAME, CachedDnsName  # noqa: F401
 
-__all__ = ["CachedDnsName", "DNS_NAME", "BadHeaderError", "EmailMessage", "EmailMultiAlternatives", "get_connection", "sanitize_address",
-           "send_mail", "send_mass_mail"]
+__all__ = ["CachedDnsName", "DNS_NAME", "BadHeaderError", "EmailMessage", "EmailMultiAlternatives", "get_connection",
+           "mail_admins", "mail_managers", "sanitize_address", "send_mail", "send_mass_mail"]
 
 # Messages the locmem backend "sent"; the backend creates the list on first use.
 outbox = None
@@ -47,3 +47,28 @@ def send_mass_mail(datatuple, fail_silently=False, auth_user=None, auth_password
     messages = [EmailMessage(subject, message, sender, recipients, connection=connection)
                 for subject, message, sender, recipients in datatuple]
     return connection.send_messages(messages)
+
+
+def _send_server_message(setting_name, subject, message, html_message=None, fail_silently=False,
+                         connection=None):
+    recipients = getattr(settings, setting_name)
+    if not recipients:
+        return
+    if not all(isinstance(item, (tuple, list)) and len(item) == 2 for item in recipients):
+        raise ValueError("The %s setting must be a list of 2-tuples." % setting_name)
+    mail = EmailMultiAlternatives("%s%s" % (settings.EMAIL_SUBJECT_PREFIX, subject), message,
+                                  settings.SERVER_EMAIL, [address for _, address in recipients],
+                                  connection=connection)
+    if html_message:
+        mail.attach_alternative(html_message, "text/html")
+    mail.send(fail_silently=fail_silently)
+
+
+def mail_admins(subject, message, fail_silently=False, connection=None, html_message=None):
+    """Mail the ADMINS (from SERVER_EMAIL, the subject prefixed with EMAIL_SUBJECT_PREFIX)."""
+    _send_server_message("ADMINS", subject, message, html_message, fail_silently, connection)
+
+
+def mail_managers(subject, message, fail_silently=False, connection=None, html_message=None):
+    """Mail the MANAGERS, as mail_admins() does the ADMINS."""
+    _send_server_message("MANAGERS", subject, message, html_message, fail_silently, connection)

@@ -10,6 +10,7 @@ from pyframework.db.models.query_utils import DeferredAttribute, RegisterLookupM
 from pyframework.db.models.validation import _capfirst
 from pyframework.utils.choices import normalize_choices
 from pyframework.utils.compat import PY2, integer_types, text_type
+from pyframework.utils.datastructures import DictWrapper
 from pyframework.utils.functional import cached_property
 
 
@@ -35,19 +36,6 @@ def _database_default(field):
     from pyframework.db.models.expressions import DatabaseDefault  # expressions import fields
 
     return DatabaseDefault(field.db_default_expression, output_field=field)
-
-
-class _QuotedNamesDict(dict):
-    """Field attributes for column type templates; ``qn_<name>`` gives the quoted name."""
-
-    def __init__(self, data, quote_name):
-        super(_QuotedNamesDict, self).__init__(data)
-        self.quote_name = quote_name
-
-    def __missing__(self, key):
-        if key.startswith("qn_"):
-            return self.quote_name(self[key[3:]])
-        raise KeyError(key)
 
 
 def _make_display_method(field):
@@ -288,7 +276,8 @@ class Field(RegisterLookupMixin):
     # -- database types ------------------------------------------------------
 
     def db_type_parameters(self, connection):
-        return _QuotedNamesDict(self.__dict__, connection.ops.quote_name)
+        # "%(qn_column)s" in a type template is the quoted column name.
+        return DictWrapper(self.__dict__, connection.ops.quote_name, "qn_")
 
     def db_type(self, connection):
         """The column type, from the backend's ``data_types`` table (None: no column)."""

@@ -19,6 +19,13 @@ from pyframework.db.models.query_utils import DeferredAttribute
 from pyframework.utils.compat import string_types, text_type
 
 
+def _name_or_none(value):
+    """A stored file name as text for the query (a FieldFile or File gives its name)."""
+    if value is None or hasattr(value, "resolve_expression"):
+        return value
+    return text_type(value)
+
+
 class FieldFile(File):
     """The value of a FileField on an instance: a File bound to its storage and instance.
 
@@ -196,10 +203,7 @@ class FileField(Field):
         return "FileField"
 
     def get_prep_value(self, value):
-        value = super(FileField, self).get_prep_value(value)
-        if value is None or hasattr(value, "resolve_expression"):
-            return value
-        return text_type(value)
+        return _name_or_none(super(FileField, self).get_prep_value(value))
 
     def pre_save(self, model_instance, add):
         file = super(FileField, self).pre_save(model_instance, add)
@@ -332,10 +336,7 @@ class FilePathField(Field):
         return "FilePathField"
 
     def get_prep_value(self, value):
-        value = super(FilePathField, self).get_prep_value(value)
-        if value is None or hasattr(value, "resolve_expression"):
-            return value
-        return text_type(value)
+        return _name_or_none(super(FilePathField, self).get_prep_value(value))
 
     def formfield(self, **kwargs):
         defaults = {"path": self.path() if callable(self.path) else self.path, "match": self.match,
