@@ -50,6 +50,28 @@ def test_blog_is_served_in_german_when_the_browser_asks(server):
     assert '<html lang="en">' in english.text and "Write a post" in english.text
 
 
+def test_sitemap_and_atom_feed_carry_the_context_path(server):
+    """The blog's sitemap and Atom feed, rendered on Jython, with absolute links under /mysite/."""
+    import xml.etree.ElementTree as ET
+
+    base = urlsplit(server)
+    sitemap = fetch_ok(server + "/sitemap.xml")
+    assert sitemap.header("Content-Type").startswith("application/xml"), sitemap.header("Content-Type")
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locations = [url.findtext(namespace + "loc") for url in ET.fromstring(sitemap.body).findall(namespace + "url")]
+    assert "%s://%s/mysite/blog/" % (base.scheme, base.netloc) in locations, locations
+    assert fetch(server + "/sitemap.xml?p=99").status == 404
+    feed = fetch_ok(server + "/blog/feed/")
+    # Tomcat writes "type;charset=..." without the space the application sent.
+    assert feed.header("Content-Type").replace(" ", "").lower() == "application/atom+xml;charset=utf-8"
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring(feed.body)
+    assert root.findtext(atom + "title") == "Latest posts"
+    assert "%s://%s/mysite/blog/" % (base.scheme, base.netloc) in [link.get("href") for link in root.findall(atom + "link")]
+    german = fetch_ok(server + "/blog/feed/", headers={"Accept-Language": "de"})
+    assert ET.fromstring(german.body).findtext(atom + "title") != "Latest posts"  # translated
+
+
 def test_home_page_links_a_stylesheet_that_resolves(server):
     home = fetch(server + "/")
     links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', home.text)
