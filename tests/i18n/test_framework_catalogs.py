@@ -75,7 +75,7 @@ def test_catalogs_cover_the_sources():
             else:
                 continue
             missing.extend((path, m[2]) for m in found if (m[1], m[2]) not in known)
-    assert missing == []
+    assert missing == [], "\n".join("%s: %s" % m for m in missing)
 
 
 def test_form_errors_in_german_french_and_spanish():
