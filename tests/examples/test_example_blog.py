@@ -135,7 +135,8 @@ def test_database_settings_follow_the_environment(mysite_path):
 
     embedded, migrate = database_settings({})
     if sys.platform.startswith("java"):
-        assert re.match(r"jdbc:h2:file:.+/mysite-database/mysite;LOCK_TIMEOUT=\d+$", embedded["URL"])
+        # Kept open for the application's life (DB_CLOSE_DELAY=-1); the servlet's destroy() shuts it down.
+        assert re.match(r"jdbc:h2:file:.+/mysite-database/mysite;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=\d+$", embedded["URL"])
         assert migrate is True
     else:
         assert embedded == {"ENGINE": "pyframework.db.backends.sqlite3", "NAME": os.path.join(BASE_DIR, "db.sqlite3")}
